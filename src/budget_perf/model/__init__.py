@@ -1,0 +1,95 @@
+"""The domain model: frozen records of what a self-evaluation report states.
+
+Records are frozen, slotted, keyword-only attrs classes holding tuples, changed with
+``attrs.evolve``.  They hold what a report states — a stated rate, share, score or total is
+data — and do no I/O, formatting or serialization.
+"""
+
+from budget_perf.model.basic_data import BasicDataTable, BuildingRow, ExpenseRow, StaffingRow
+from budget_perf.model.department import (
+    Body,
+    BodyKind,
+    Department,
+    HeadcountQuota,
+    Organisation,
+    PostKind,
+    Staffing,
+)
+from budget_perf.model.department_table import DepartmentTable
+from budget_perf.model.evaluation import AmountUnit, SelfEvaluation
+from budget_perf.model.filing import AnnualGoal, Signature
+from budget_perf.model.funds import (
+    BudgetType,
+    FundKind,
+    Funding,
+    FundSource,
+    FundTotal,
+    IncomeKind,
+    IncomeLine,
+    SpendingKind,
+    SpendingLine,
+)
+from budget_perf.model.grade import Grade
+from budget_perf.model.indicators import (
+    Indicator,
+    IndicatorTree,
+    Level1,
+    Level1Group,
+    Level2,
+    Level2Group,
+)
+from budget_perf.model.narrative import Narrative, Problem
+from budget_perf.model.project import Project
+from budget_perf.model.rubric import ReviewRubric, RubricItem
+from budget_perf.model.spending import (
+    FunctionalSpending,
+    FunctionClass,
+    GeneralBudgetSpending,
+    NarrativeFigure,
+    OtherBudgetStatement,
+)
+
+__all__ = [
+    "AmountUnit",
+    "AnnualGoal",
+    "BasicDataTable",
+    "Body",
+    "BodyKind",
+    "BudgetType",
+    "BuildingRow",
+    "Department",
+    "DepartmentTable",
+    "ExpenseRow",
+    "FundKind",
+    "FundSource",
+    "FundTotal",
+    "FunctionClass",
+    "FunctionalSpending",
+    "Funding",
+    "GeneralBudgetSpending",
+    "Grade",
+    "HeadcountQuota",
+    "IncomeKind",
+    "IncomeLine",
+    "Indicator",
+    "IndicatorTree",
+    "Level1",
+    "Level1Group",
+    "Level2",
+    "Level2Group",
+    "Narrative",
+    "NarrativeFigure",
+    "Organisation",
+    "OtherBudgetStatement",
+    "PostKind",
+    "Problem",
+    "Project",
+    "ReviewRubric",
+    "RubricItem",
+    "SelfEvaluation",
+    "Signature",
+    "SpendingKind",
+    "SpendingLine",
+    "Staffing",
+    "StaffingRow",
+]

@@ -1,0 +1,108 @@
+"""Field helpers shared by the model's records (private).
+
+Each helper returns an ``attrs.field`` with the validator and metadata for one kind of cell,
+so that every record states its fields the same way:
+
+- ``amount()``: a money amount in 万元, ``None`` where the cell is blank; never negative;
+- ``points()``: a weight (分值), never negative; ``score()``: a score (得分) as stated, any sign;
+- ``percent()``: a rate or share as stated, in percent points (``Decimal("76.58")`` for 76.58%),
+  keeping the decimals it was written with;
+- ``text()``: a text cell, ``""`` where blank; ``records(cls)``: a tuple of records.
+"""
+
+from datetime import date
+from typing import Any
+
+import attrs
+
+from budget_perf._decimal import optional_decimal, optional_non_negative
+from budget_perf.errors import InvalidAmount
+
+AMOUNT_UNIT = "万元"
+
+
+def amount(*, doc: str = "") -> Any:
+    """A blank-able, non-negative money amount in 万元."""
+    return attrs.field(
+        default=None, validator=optional_non_negative, metadata={"unit": AMOUNT_UNIT, "doc": doc}
+    )
+
+
+def area(*, doc: str = "") -> Any:
+    """A blank-able, non-negative floor area in square metres."""
+    return attrs.field(
+        default=None, validator=optional_non_negative, metadata={"unit": "㎡", "doc": doc}
+    )
+
+
+def points(*, doc: str = "") -> Any:
+    """A blank-able, non-negative weight (分值) in points."""
+    return attrs.field(
+        default=None, validator=optional_non_negative, metadata={"unit": "分", "doc": doc}
+    )
+
+
+def score(*, doc: str = "") -> Any:
+    """A blank-able score (得分) as stated; a negative score is data for the checker."""
+    return attrs.field(
+        default=None, validator=optional_decimal, metadata={"unit": "分", "doc": doc}
+    )
+
+
+def percent(*, doc: str = "") -> Any:
+    """A blank-able rate or share as stated, in percent points."""
+    return attrs.field(default=None, validator=optional_decimal, metadata={"unit": "%", "doc": doc})
+
+
+def text(*, default: str = "") -> Any:
+    """A text cell; blank is the empty string."""
+    return attrs.field(default=default, validator=attrs.validators.instance_of(str))
+
+
+def required_text() -> Any:
+    """A text cell that every record of its kind has."""
+    return attrs.field(validator=attrs.validators.instance_of(str))
+
+
+def records(member: type) -> Any:
+    """A tuple of *member* records (or strings), empty by default."""
+    return attrs.field(
+        default=(),
+        validator=attrs.validators.deep_iterable(
+            member_validator=attrs.validators.instance_of(member),
+            iterable_validator=attrs.validators.instance_of(tuple),
+        ),
+    )
+
+
+def optional(member: type) -> Any:
+    """A part of a report that may be absent (``None``), else an instance of *member*."""
+    return attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(member)),
+    )
+
+
+def _count(_instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidAmount(
+            f"{attribute.name}: expected a whole number, got {value!r}", field=attribute.name
+        )
+    if value < 0:
+        raise InvalidAmount(
+            f"{attribute.name}: must not be negative, got {value}", field=attribute.name
+        )
+
+
+def count() -> Any:
+    """A blank-able, non-negative whole number (a headcount)."""
+    return attrs.field(default=None, validator=_count, metadata={"unit": "人"})
+
+
+def optional_date() -> Any:
+    """A blank-able calendar date."""
+    return attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(date))
+    )

@@ -1,0 +1,118 @@
+"""部门整体支出绩效评价基础数据表: the basic data table (2013 framework, 财预〔2013〕53号).
+
+Rows, as the framework lays them out:
+
+- 财政供养人员: 编制数 (authorised), 实际在职人数 (in post) and the stated 控制率;
+- 经费控制情况 in three columns — 上年决算数, 本年预算数, 本年决算数 — for 三公经费 (with its
+  sub-rows), 项目支出 (one row per project), 公用经费 (with its sub-rows), 政府采购金额 and
+  部门基本支出预算调整; a row's sub-rows are its ``children`` and should add up to it;
+- 楼堂馆所控制情况: approved and actual floor area, area control rate, budgeted and actual
+  investment, investment control rate (an empty tuple when the table has no building project);
+- 厉行节约保障措施: the austerity measures, as text.
+
+>>> from decimal import Decimal
+>>> car = ExpenseRow(label="公车购置", previous_final=Decimal("17.98"),
+...                  current_budget=Decimal("30"), current_final=Decimal("17.98"))
+>>> car.current_budget
+Decimal('30')
+"""
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import attrs
+
+from budget_perf.model._fields import (
+    amount,
+    area,
+    count,
+    optional,
+    percent,
+    records,
+    required_text,
+    text,
+)
+from budget_perf.model.filing import Signature
+
+__all__ = ["BasicDataTable", "BuildingRow", "ExpenseRow", "StaffingRow"]
+
+
+@attrs.frozen(kw_only=True)
+class StaffingRow:
+    """财政供养人员情况: authorised headcount, staff in post and the stated control rate (%)."""
+
+    authorised: int | None = count()
+    in_post: int | None = count()
+    stated_control_rate: Decimal | None = percent(doc="控制率")
+
+
+@attrs.frozen(kw_only=True)
+class ExpenseRow:
+    """A row of 经费控制情况 in three columns (万元), with its sub-rows as printed.
+
+    A blank or "——" cell is ``None``.
+    """
+
+    label: str = required_text()
+    previous_final: Decimal | None = amount(doc="上年决算数")
+    current_budget: Decimal | None = amount(doc="本年预算数")
+    current_final: Decimal | None = amount(doc="本年决算数")
+    children: tuple["ExpenseRow", ...] = attrs.field(
+        default=(),
+        validator=attrs.validators.deep_iterable(
+            member_validator=lambda _i, _a, v: _expense_row(v),
+            iterable_validator=attrs.validators.instance_of(tuple),
+        ),
+    )
+    note: str = text()
+
+    def walk(self) -> Iterator["ExpenseRow"]:
+        """This row, then every sub-row below it, depth first in table order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+attrs.resolve_types(ExpenseRow)  # the recursive annotation, for cattrs and hypothesis
+
+
+def _expense_row(value: object) -> None:
+    if not isinstance(value, ExpenseRow):
+        raise TypeError(f"children: expected ExpenseRow records, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class BuildingRow:
+    """楼堂馆所: one building project completed in the year."""
+
+    label: str = text()
+    approved_area: Decimal | None = area(doc="批复规模")
+    actual_area: Decimal | None = area(doc="实际规模")
+    stated_area_control_rate: Decimal | None = percent(doc="规模控制率")
+    budgeted_investment: Decimal | None = amount(doc="预算投资")
+    actual_investment: Decimal | None = amount(doc="实际投资")
+    stated_investment_control_rate: Decimal | None = percent(doc="投资概算控制率")
+
+
+@attrs.frozen(kw_only=True)
+class BasicDataTable:
+    """The basic data table; each part is ``None`` where the table does not give it."""
+
+    staffing: StaffingRow | None = optional(StaffingRow)
+    three_public: ExpenseRow | None = optional(ExpenseRow)
+    project_spending: ExpenseRow | None = optional(ExpenseRow)
+    operating_funds: ExpenseRow | None = optional(ExpenseRow)
+    procurement: ExpenseRow | None = optional(ExpenseRow)
+    basic_budget_adjustment: ExpenseRow | None = optional(ExpenseRow)
+    buildings: tuple[BuildingRow, ...] | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(
+            attrs.validators.deep_iterable(
+                member_validator=attrs.validators.instance_of(BuildingRow),
+                iterable_validator=attrs.validators.instance_of(tuple),
+            )
+        ),
+    )
+    austerity_measures: tuple[str, ...] = records(str)
+    notes: tuple[str, ...] = records(str)
+    signature: Signature | None = optional(Signature)

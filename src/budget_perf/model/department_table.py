@@ -1,0 +1,34 @@
+"""部门整体支出绩效自评表: the department-wide self-evaluation table.
+
+Like a project table, with a funds block (年度预算申请) whose total is also split by income type
+(按收入性质分) and by spending type (按支出性质分); both splits are kept as stated.
+
+>>> from decimal import Decimal
+>>> from budget_perf.model.funds import SpendingKind, SpendingLine
+>>> t = DepartmentTable(department_name="岳阳市人民代表大会常务委员会",
+...     spending_split=(SpendingLine(kind=SpendingKind.PROJECT, amount=Decimal("1496.7")),))
+>>> t.spending_split[0].amount
+Decimal('1496.7')
+"""
+
+import attrs
+
+from budget_perf.model._fields import optional, records, text
+from budget_perf.model.filing import AnnualGoal, Signature
+from budget_perf.model.funds import Funding, IncomeLine, SpendingLine
+from budget_perf.model.indicators import IndicatorTree
+
+__all__ = ["DepartmentTable"]
+
+
+@attrs.frozen(kw_only=True)
+class DepartmentTable:
+    """The department-wide table, as stated; absent parts are ``None`` or empty."""
+
+    department_name: str = text()
+    funding: Funding | None = optional(Funding)
+    income_split: tuple[IncomeLine, ...] = records(IncomeLine)
+    spending_split: tuple[SpendingLine, ...] = records(SpendingLine)
+    goal: AnnualGoal | None = optional(AnnualGoal)
+    indicators: IndicatorTree | None = optional(IndicatorTree)
+    signature: Signature | None = optional(Signature)

@@ -1,0 +1,89 @@
+"""SelfEvaluation: one department's self-evaluation report for one year, as stated.
+
+A report holds the department's description, the narrative account of its general-budget
+spending, the department-wide table, one table per project, the basic data table, the
+narrative sections, the stated grade and the list of attachments.  Every part except the year
+and the department may be absent (``None``, or an empty tuple for a list of tables): a workbook
+often holds a single project table, and absent is not the same as empty or zero.
+
+Amounts are Decimals in 万元 (``amount_unit``); rates, shares, scores and totals are kept as the
+report states them and checked, never replaced, by :mod:`budget_perf.checks`.
+
+>>> ev = SelfEvaluation(year=2022, department=Department(name="岳阳市人大常委会"))
+>>> print(ev)
+SelfEvaluation 2022 岳阳市人大常委会: 0 project tables
+>>> SelfEvaluation(year=True, department=Department(name="x"))
+Traceback (most recent call last):
+...
+TypeError: year: expected a year as int, got True
+"""
+
+import enum
+from typing import Any
+
+import attrs
+
+from budget_perf.model._fields import optional, records, text
+from budget_perf.model.basic_data import BasicDataTable
+from budget_perf.model.department import Department
+from budget_perf.model.department_table import DepartmentTable
+from budget_perf.model.grade import Grade
+from budget_perf.model.narrative import Narrative
+from budget_perf.model.project import Project
+from budget_perf.model.rubric import ReviewRubric
+from budget_perf.model.spending import GeneralBudgetSpending, OtherBudgetStatement
+
+__all__ = ["AmountUnit", "SelfEvaluation"]
+
+
+class AmountUnit(enum.Enum):
+    """The unit every amount of a report is stated in."""
+
+    WAN_YUAN = "万元"
+
+
+def _year(_instance: object, _attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"year: expected a year as int, got {value!r}")
+    if not 1949 < value < 2200:
+        raise ValueError(f"year: {value} is not a plausible budget year")
+
+
+@attrs.frozen(kw_only=True)
+class SelfEvaluation:
+    """The whole self-evaluation report of one department for one year."""
+
+    year: int = attrs.field(validator=_year)
+    department: Department = attrs.field(validator=attrs.validators.instance_of(Department))
+    amount_unit: AmountUnit = attrs.field(
+        default=AmountUnit.WAN_YUAN, validator=attrs.validators.instance_of(AmountUnit)
+    )
+    general_budget: GeneralBudgetSpending | None = optional(GeneralBudgetSpending)
+    other_budgets: tuple[OtherBudgetStatement, ...] = records(OtherBudgetStatement)
+    department_table: DepartmentTable | None = optional(DepartmentTable)
+    projects: tuple[Project, ...] = records(Project)
+    basic_data: BasicDataTable | None = optional(BasicDataTable)
+    narrative: Narrative | None = optional(Narrative)
+    stated_grade: Grade | None = optional(Grade)
+    attachments: tuple[str, ...] = records(str)
+    review_rubric: ReviewRubric | None = optional(ReviewRubric)
+    title: str = text()
+
+    def __str__(self) -> str:
+        parts = [f"{len(self.projects)} project table{'s' if len(self.projects) != 1 else ''}"]
+        if self.department_table is not None:
+            parts.append("department table")
+        if self.basic_data is not None:
+            parts.append("basic data table")
+        return f"SelfEvaluation {self.year} {self.department.name}: {', '.join(parts)}"
+
+    def project(self, name: str) -> Project:
+        """Return the project table called *name*.
+
+        Raises:
+            KeyError: if the report has no project table of that name.
+        """
+        for candidate in self.projects:
+            if candidate.name == name:
+                return candidate
+        raise KeyError(f"no project table named {name!r}")

@@ -1,0 +1,248 @@
+"""JSON in and out: the library's own cattrs converter, kept at the edge.
+
+Every model class round-trips through JSON: ``from_json(to_json(x), type(x)) == x``.  The
+format is plain and stable:
+
+- Decimals are strings (``"4026.3"``), keeping the decimals they were written with; an integer
+  is accepted on input, a float never (JSON ``1.5`` is refused, as is ``NaN``);
+- dates are ISO strings (``"2023-06-09"``); enums are their values (``"产出指标"``);
+- absent parts are ``null``, tuples are arrays, and unknown keys are refused.
+
+A document that does not fit raises :class:`~budget_perf.errors.InvalidDocument`, whose
+``problems`` list every problem at once, each with its JSON path:
+
+>>> from budget_perf.model.funds import FundKind, FundSource
+>>> from_json('{"kind": "其他资金", "executed": 30.5, "colour": 1}', FundSource)
+Traceback (most recent call last):
+...
+budget_perf.errors.InvalidDocument: 2 problems in the document:
+  - unknown field: colour @ $
+  - expected a decimal string such as "4026.3", got float 30.5 @ $.executed
+>>> to_json(FundSource(kind=FundKind.OTHER_FUNDS, executed=Decimal("30")), indent=None)
+'{"kind": "其他资金", "budget_type": null, "label": "", "initial_budget": null, ...}'
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+from cattrs.v import transform_error
+
+from budget_perf._decimal import to_decimal
+from budget_perf.errors import InvalidAmount, InvalidDocument
+
+__all__ = ["from_data", "from_json", "to_data", "to_json"]
+
+T = TypeVar("T")
+
+
+# Leaf hooks: strict, so that nothing is silently coerced. --------------------------------
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    if isinstance(value, float):
+        raise InvalidAmount(f'expected a decimal string such as "4026.3", got float {value!r}')
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise InvalidAmount(
+            f'expected a decimal string such as "4026.3", got {type(value).__name__} {value!r}'
+        )
+    try:
+        return to_decimal(value)
+    except InvalidAmount:
+        raise InvalidAmount(
+            f'expected a decimal string such as "4026.3", got {value!r}'
+        ) from None
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected a whole number, got {type(value).__name__} {value!r}")
+    return value
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__} {value!r}")
+    return value
+
+
+def _structure_date(value: object, _: type) -> date:
+    if not isinstance(value, str):
+        raise TypeError(f'expected an ISO date such as "2023-06-09", got {value!r}')
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f'expected an ISO date such as "2023-06-09", got {value!r}') from None
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    allowed = ", ".join(str(member.value) for member in cls)
+
+    def structure(value: object, _: type) -> enum.Enum:
+        for member in cls:
+            if member.value == value and type(member.value) is type(value):
+                return member
+        raise ValueError(f"{value!r} is not a {cls.__name__}; expected one of: {allowed}")
+
+    return structure
+
+
+def _is_tuple(tp: Any) -> bool:
+    return get_origin(tp) is tuple
+
+
+def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[object, type], Any]]:
+    def factory(tp: Any) -> Callable[[object, type], tuple[Any, ...]]:
+        member_type = get_args(tp)[0]
+
+        def structure(value: object, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise TypeError(f"expected an array, got {type(value).__name__} {value!r}")
+            result, errors = [], []
+            for index, item in enumerate(value):
+                try:
+                    result.append(converter.structure(item, member_type))
+                except Exception as exc:
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"Structuring item {index}", index, member_type),
+                    ]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError("While structuring an array", errors, tp)
+            return tuple(result)
+
+        return structure
+
+    return factory
+
+
+def _record_hook(converter: cattrs.Converter) -> Callable[[type], Callable[[object, type], Any]]:
+    """Structure attrs records, turning a failed validator into a problem at its field's path."""
+
+    def factory(cls: type) -> Callable[[object, type], Any]:
+        base = make_dict_structure_fn(cls, converter)
+
+        def structure(value: object, _: type) -> Any:
+            if not isinstance(value, Mapping):
+                raise TypeError(
+                    f"expected an object for {cls.__name__}, got {type(value).__name__} {value!r}"
+                )
+            try:
+                return base(value, cls)
+            except ClassValidationError as group:
+                for exc in group.exceptions:  # a validator failure in __init__ has no path yet
+                    notes = getattr(exc, "__notes__", [])
+                    name = _field_of(exc)
+                    if name and not any(type(n) is AttributeValidationNote for n in notes):
+                        note = AttributeValidationNote(f"Structuring {cls.__name__}.{name}", name, None)
+                        exc.__notes__ = [*notes, note]
+                raise
+
+        return structure
+
+    return factory
+
+
+def _field_of(exc: BaseException) -> str | None:
+    field = getattr(exc, "field", None)
+    if isinstance(field, str):
+        return field
+    args = getattr(exc, "args", ())
+    if len(args) > 1 and isinstance(args[1], attrs.Attribute):
+        return args[1].name
+    message = str(args[0]) if args else ""
+    head, sep, _ = message.partition(":")
+    return head if sep and head.isidentifier() else None
+
+
+def _format(exc: BaseException, _type: Any) -> str:
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        fields = sorted(exc.extra_fields)
+        return f"unknown field{'s' if len(fields) > 1 else ''}: {', '.join(fields)}"
+    if isinstance(exc, TypeError) and len(exc.args) > 1 and isinstance(exc.args[1], attrs.Attribute):
+        return f"expected {exc.args[2]}, got {exc.args[3]!r}"  # attrs instance_of failure
+    message = str(exc)
+    head, sep, rest = message.partition(": ")
+    if sep and head.isidentifier() and getattr(exc, "field", head) == head:
+        return rest  # the path already names the field
+    return message
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_unstructure_hook(Decimal, str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(date, _structure_date)
+    converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
+    )
+    converter.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda _: lambda e: e.value
+    )
+    converter.register_structure_hook_factory(_is_tuple, _tuple_hook(converter))
+    converter.register_structure_hook_factory(attrs.has, _record_hook(converter))
+    return converter
+
+
+_CONVERTER = _make_converter()
+
+
+def to_data(obj: object) -> Any:
+    """Return *obj* as plain JSON-ready data (dicts, lists, strings, ints, None)."""
+    return _CONVERTER.unstructure(obj)
+
+
+def from_data(data: object, cls: type[T]) -> T:
+    """Build a *cls* record from plain data, as :func:`from_json` does from text.
+
+    Raises:
+        InvalidDocument: listing every problem with its path (``$.projects[2].name``).
+    """
+    try:
+        return _CONVERTER.structure(data, cls)
+    except (ClassValidationError, IterableValidationError) as exc:
+        raise InvalidDocument(transform_error(exc, path="$", format_exception=_format)) from None
+    except (TypeError, ValueError) as exc:
+        raise InvalidDocument([f"{_format(exc, cls)} @ $"]) from None
+
+
+def to_json(obj: object, *, indent: int | None = 2) -> str:
+    """Return *obj* as JSON text (UTF-8 Chinese kept as is, Decimals as strings)."""
+    return json.dumps(to_data(obj), ensure_ascii=False, indent=indent)
+
+
+def from_json(text: str | bytes, cls: type[T]) -> T:
+    """Parse JSON *text* into a *cls* record.
+
+    Raises:
+        InvalidDocument: if the text is not JSON or does not fit *cls*; every problem is listed
+            with its JSON path and what was expected.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidDocument(
+            [f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"]
+        ) from None
+    return from_data(data, cls)
