@@ -16,8 +16,8 @@ A document that does not fit raises :class:`~budget_perf.errors.InvalidDocument`
 Traceback (most recent call last):
 ...
 budget_perf.errors.InvalidDocument: 2 problems in the document:
-  - unknown field: colour @ $
   - expected a decimal string such as "4026.3", got float 30.5 @ $.executed
+  - unknown field: colour @ $
 >>> to_json(FundSource(kind=FundKind.OTHER_FUNDS, executed=Decimal("30")), indent=None)
 '{"kind": "其他资金", "budget_type": null, "label": "", "initial_budget": null, ...}'
 """
