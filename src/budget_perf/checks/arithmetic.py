@@ -1,0 +1,295 @@
+"""Arithmetic rules (BP1xx): every parent figure equals the sum of its children, column by column.
+
+- BP101 a funds block's 年度资金总额 row equals the sum of its fund-source rows, in each of the
+  three columns (年初预算数, 全年预算数, 全年执行数);
+- BP102 / BP103 the department table's split by income type and by spending type each add up
+  to its total (全年预算数);
+- BP104 every basic-data row (三公经费, 项目支出, 公用经费 ...) equals the sum of its sub-rows in
+  each of its three columns;
+- BP105 the functional breakdown adds up to the general-budget total;
+- BP106 basic + project spending equals the general-budget total;
+- BP107 a narrative figure's "实际为" amount equals its amount plus the other funds it includes;
+- BP108 the narrative's per-project amounts add up to its project-spending figure.
+
+A blank cell counts as zero in a sum; a set whose cells are all blank is not checked.
+
+>>> from decimal import Decimal
+>>> _sum([Decimal("364"), None, Decimal("30")])
+Decimal('394')
+"""
+
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+
+from budget_perf._decimal import ZERO
+from budget_perf.checks._walk import evaluation_tables, expense_rows, fmt
+from budget_perf.checks.finding import Finding, Severity
+from budget_perf.checks.registry import CheckContext, Rule
+
+__all__ = ["RULES"]
+
+_COLUMNS = (
+    ("initial_budget", "年初预算数", "initial budget"),
+    ("full_year_budget", "全年预算数", "full-year budget"),
+    ("executed", "全年执行数", "executed"),
+)
+_ROW_COLUMNS = (
+    ("previous_final", "上年决算数", "previous year's final"),
+    ("current_budget", "本年预算数", "this year's budget"),
+    ("current_final", "本年决算数", "this year's final"),
+)
+
+
+def _sum(values: Iterable[Decimal | None]) -> Decimal:
+    return sum((v for v in values if v is not None), ZERO)
+
+
+def _sum_finding(
+    rule: Rule,
+    *,
+    path: str,
+    stated: Decimal | None,
+    parts: Sequence[tuple[str, Decimal | None]],
+    what_zh: str,
+    what_en: str,
+) -> Iterator[Finding]:
+    """A finding if *stated* is not the sum of *parts* (skipped when everything is blank)."""
+    if stated is None and all(value is None for _, value in parts):
+        return
+    expected = _sum(value for _, value in parts)
+    if stated == expected:
+        return
+    yield rule.finding(
+        path=path,
+        stated=stated,
+        expected=expected,
+        formula=" + ".join(p for p, _ in parts) or "0",
+        inputs=parts,
+        message_zh=f"{what_zh}为{fmt(stated)}，各分项合计为{expected}",
+        message_en=f"{what_en} is stated as {fmt(stated)}, its parts add up to {expected}",
+    )
+
+
+def _funds_total(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+    for table in evaluation_tables(context.evaluation):
+        funding = table.funding
+        if funding is None or funding.total is None or not funding.sources:
+            continue
+        for column, zh, en in _COLUMNS:
+            yield from _sum_finding(
+                rule,
+                path=f"{table.path}.funding.total.{column}",
+                stated=getattr(funding.total, column),
+                parts=[
+                    (f"{table.path}.funding.sources[{i}].{column}", getattr(source, column))
+                    for i, source in enumerate(funding.sources)
+                ],
+                what_zh=f"「{table.name}」年度资金总额的{zh}",
+                what_en=f"the {en} of the total funds of '{table.name}'",
+            )
+
+
+def _department_split(kind: str) -> "RuleCheck":
+    attribute = f"{kind}_split"
+    zh, en = ("按收入性质分", "income-type") if kind == "income" else ("按支出性质分", "spending-type")
+
+    def check(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+        table = context.evaluation.department_table
+        if table is None or table.funding is None or table.funding.total is None:
+            return
+        lines = getattr(table, attribute)
+        if not lines:
+            return
+        total = table.funding.total.full_year_budget
+        expected = _sum(line.amount for line in lines)
+        if total is None or total == expected:
+            return
+        path = "$.department_table"
+        yield rule.finding(
+            path=f"{path}.{attribute}",
+            stated=expected,
+            expected=total,
+            formula=f"Σ {attribute} = funding.total.full_year_budget",
+            inputs=[
+                (f"{path}.funding.total.full_year_budget", total),
+                *((f"{path}.{attribute}[{i}].amount", line.amount) for i, line in enumerate(lines)),
+            ],
+            message_zh=f"部门整体支出表{zh}各项合计{expected}，与全年预算数{total}不符",
+            message_en=f"the department table's {en} split adds up to {expected}, "
+            f"not to its full-year budget of {total}",
+        )
+
+    return check
+
+
+def _expense_rows(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+    data = context.evaluation.basic_data
+    if data is None:
+        return
+    for part in ("three_public", "project_spending", "operating_funds"):
+        top = getattr(data, part)
+        if top is None:
+            continue
+        for path, row in expense_rows(top, f"$.basic_data.{part}"):
+            if not row.children:
+                continue
+            for column, zh, en in _ROW_COLUMNS:
+                yield from _sum_finding(
+                    rule,
+                    path=f"{path}.{column}",
+                    stated=getattr(row, column),
+                    parts=[
+                        (f"{path}.children[{i}].{column}", getattr(child, column))
+                        for i, child in enumerate(row.children)
+                    ],
+                    what_zh=f"基础数据表「{row.label}」的{zh}",
+                    what_en=f"the {en} of basic-data row '{row.label}'",
+                )
+
+
+def _functional_breakdown(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+    spending = context.evaluation.general_budget
+    if spending is None or not spending.by_function:
+        return
+    yield from _sum_finding(
+        rule,
+        path="$.general_budget.total",
+        stated=spending.total,
+        parts=[
+            (f"$.general_budget.by_function[{i}].amount", row.amount)
+            for i, row in enumerate(spending.by_function)
+        ],
+        what_zh="一般公共预算拨款支出",
+        what_en="the general-budget spending total",
+    )
+
+
+def _basic_plus_project(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+    spending = context.evaluation.general_budget
+    if spending is None or spending.basic is None or spending.project is None:
+        return
+    yield from _sum_finding(
+        rule,
+        path="$.general_budget.total",
+        stated=spending.total,
+        parts=[
+            ("$.general_budget.basic.amount", spending.basic.amount),
+            ("$.general_budget.project.amount", spending.project.amount),
+        ],
+        what_zh="一般公共预算拨款支出（基本支出＋项目支出）",
+        what_en="the general-budget spending total (basic + project)",
+    )
+
+
+def _narrative_actual(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+    spending = context.evaluation.general_budget
+    if spending is None:
+        return
+    figures = [("$.general_budget.project", spending.project)]
+    figures += [(f"$.general_budget.projects[{i}]", f) for i, f in enumerate(spending.projects)]
+    for path, figure in figures:
+        if figure is None or figure.stated_actual is None or figure.of_which_other_funds is None:
+            continue
+        yield from _sum_finding(
+            rule,
+            path=f"{path}.stated_actual",
+            stated=figure.stated_actual,
+            parts=[
+                (f"{path}.amount", figure.amount),
+                (f"{path}.of_which_other_funds", figure.of_which_other_funds),
+            ],
+            what_zh=f"正文「{figure.label}」的实际数",
+            what_en=f"the narrative's actual figure for '{figure.label}'",
+        )
+
+
+def _narrative_projects(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+    spending = context.evaluation.general_budget
+    if spending is None or spending.project is None or not spending.projects:
+        return
+    yield from _sum_finding(
+        rule,
+        path="$.general_budget.project.amount",
+        stated=spending.project.amount,
+        parts=[
+            (f"$.general_budget.projects[{i}].amount", figure.amount)
+            for i, figure in enumerate(spending.projects)
+        ],
+        what_zh="正文项目支出",
+        what_en="the narrative's project spending",
+    )
+
+
+RuleCheck = type(_funds_total)
+
+
+def _rule(code: str, summary_zh: str, summary_en: str, reason: str, check: "RuleCheck") -> Rule:
+    return Rule(
+        code=code,
+        severity=Severity.ERROR,
+        family="arithmetic",
+        summary_zh=summary_zh,
+        summary_en=summary_en,
+        reason=reason,
+        check=check,
+    )
+
+
+RULES = (
+    _rule(
+        "BP101",
+        "年度资金总额等于各资金来源之和（三列）",
+        "Total funds equal the sum of the fund sources, in each column",
+        "The total row is typed in by hand; a slip there changes the execution rate and score.",
+        _funds_total,
+    ),
+    _rule(
+        "BP102",
+        "部门整体表按收入性质分合计等于全年预算数",
+        "The department table's income-type split adds up to its total",
+        "财预〔2020〕10号's department table splits the total; both parts describe the same money.",
+        _department_split("income"),
+    ),
+    _rule(
+        "BP103",
+        "部门整体表按支出性质分合计等于全年预算数",
+        "The department table's spending-type split adds up to its total",
+        "Basic plus project spending is the whole of the department's money.",
+        _department_split("spending"),
+    ),
+    _rule(
+        "BP104",
+        "基础数据表各行等于其分项之和（三列）",
+        "Each basic-data row equals the sum of its sub-rows, in each column",
+        "The 2013 framework's table nests 三公经费, 项目支出 and 公用经费 rows; a parent is their sum.",
+        _expense_rows,
+    ),
+    _rule(
+        "BP105",
+        "功能分类支出合计等于一般公共预算拨款支出",
+        "The functional breakdown adds up to the general-budget total",
+        "The breakdown divides the total; the percentages are meaningless if it does not add up.",
+        _functional_breakdown,
+    ),
+    _rule(
+        "BP106",
+        "基本支出＋项目支出等于一般公共预算拨款支出",
+        "Basic plus project spending equals the general-budget total",
+        "Every yuan of spending is either basic or project spending.",
+        _basic_plus_project,
+    ),
+    _rule(
+        "BP107",
+        "正文实际数等于金额加其他资金",
+        "A narrative 'actual' figure equals the amount plus the other funds it includes",
+        "The text explains the gap between two figures; the explanation must add up.",
+        _narrative_actual,
+    ),
+    _rule(
+        "BP108",
+        "正文各项目金额合计等于项目支出",
+        "The narrative's project amounts add up to its project spending",
+        "The text lists every project of the year's project spending.",
+        _narrative_projects,
+    ),
+)

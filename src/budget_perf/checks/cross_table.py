@@ -1,0 +1,277 @@
+"""Cross-table rules (BP3xx): a figure stated in two places must agree.
+
+- BP301 a project table's 全年执行数 = its row's 本年决算数 in the basic data table;
+- BP302 a project table's 年初预算数 = its row's 本年预算数 in the basic data table (warning: the
+  2013 framework does not say which budget the row means; the seed uses the initial one);
+- BP303 the narrative's amount for a project ("实际为" where given) = the project table's 全年执行数;
+- BP304 the department table's 项目支出 = Σ project tables' 全年执行数 = the basic data table's
+  项目支出 本年决算数;
+- BP305 the narrative's basic spending = the department table's 基本支出 (warning: the narrative
+  may count the general budget only, the table all funds);
+- BP306 the income split's 一般公共预算 = the narrative's general-budget total (warning, same reason);
+- BP307 the basic data table's 编制数 = Σ the headcount quotas in the department description
+  (info where a quota has no number: the sum is then only a lower bound);
+- BP308 a headcount of staff in post quoted in an indicator ("保障83名在职职工") = 实际在职人数 (warning).
+
+Projects are matched by name: the same name, or one name beginning with the other ("人大监督经费"
+in the text is the table "人大监督").  A project found in only one place is not compared.
+"""
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from budget_perf._decimal import ZERO
+from budget_perf.checks._walk import indicators_at
+from budget_perf.checks.finding import Finding, Severity
+from budget_perf.checks.registry import CheckContext, Rule, RuleFunction
+from budget_perf.model import Project, SpendingKind
+
+__all__ = ["RULES", "same_project"]
+
+
+def same_project(label: str, name: str) -> bool:
+    """Whether a row or text *label* names the project table *name*.
+
+    >>> same_project("人大监督经费", "人大监督"), same_project("人大代表", "人大会议")
+    (True, False)
+    """
+    a, b = label.strip(), name.strip()
+    return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
+
+
+def _executed(project: Project) -> Decimal | None:
+    if project.funding is None or project.funding.total is None:
+        return None
+    return project.funding.total.executed
+
+
+def _disagree(
+    rule: Rule,
+    *,
+    path: str,
+    stated: Decimal | int | None,
+    other_path: str,
+    other: Decimal | int | None,
+    zh: str,
+    en: str,
+) -> Iterator[Finding]:
+    if stated is None or other is None or stated == other:
+        return
+    yield rule.finding(
+        path=path,
+        stated=stated,
+        expected=other,
+        formula=f"= {other_path}",
+        inputs=[(path, stated), (other_path, other)],
+        message_zh=f"{zh}：此处为{stated}，另处为{other}",
+        message_en=f"{en}: {stated} here, {other} there",
+    )
+
+
+def _basic_data_projects(column: str, project_column: str) -> RuleFunction:
+    def check(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+        data = context.evaluation.basic_data
+        if data is None or data.project_spending is None:
+            return
+        for p_index, project in enumerate(context.evaluation.projects):
+            if project.funding is None or project.funding.total is None:
+                continue
+            for r_index, row in enumerate(data.project_spending.children):
+                if not same_project(row.label, project.name):
+                    continue
+                yield from _disagree(
+                    rule,
+                    path=f"$.projects[{p_index}].funding.total.{project_column}",
+                    stated=getattr(project.funding.total, project_column),
+                    other_path=f"$.basic_data.project_spending.children[{r_index}].{column}",
+                    other=getattr(row, column),
+                    zh=f"「{project.name}」项目表与基础数据表不一致",
+                    en=f"'{project.name}': the project table and the basic data table disagree",
+                )
+
+    return check
+
+
+def _narrative_projects(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+    spending = context.evaluation.general_budget
+    if spending is None:
+        return
+    for p_index, project in enumerate(context.evaluation.projects):
+        for f_index, figure in enumerate(spending.projects):
+            if not same_project(figure.label, project.name):
+                continue
+            attr = "stated_actual" if figure.stated_actual is not None else "amount"
+            yield from _disagree(
+                rule,
+                path=f"$.general_budget.projects[{f_index}].{attr}",
+                stated=getattr(figure, attr),
+                other_path=f"$.projects[{p_index}].funding.total.executed",
+                other=_executed(project),
+                zh=f"正文「{figure.label}」金额与项目表全年执行数不一致",
+                en=f"the narrative's amount for '{figure.label}' and its table's executed "
+                "amount disagree",
+            )
+
+
+def _project_spending(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+    evaluation = context.evaluation
+    table = evaluation.department_table
+    split = None
+    if table is not None:
+        for index, line in enumerate(table.spending_split):
+            if line.kind is SpendingKind.PROJECT and line.amount is not None:
+                split = (f"$.department_table.spending_split[{index}].amount", line.amount)
+    executed = [_executed(p) for p in evaluation.projects]
+    candidates: list[tuple[str, Decimal]] = []
+    if split is not None:
+        candidates.append(split)
+    if evaluation.projects and all(e is not None for e in executed):
+        total = sum((e for e in executed if e is not None), ZERO)
+        candidates.append(("Σ $.projects[*].funding.total.executed", total))
+    data = evaluation.basic_data
+    if data is not None and data.project_spending is not None:
+        final = data.project_spending.current_final
+        if final is not None:
+            candidates.append(("$.basic_data.project_spending.current_final", final))
+    for (path, value), (other_path, other) in zip(candidates, candidates[1:], strict=False):
+        yield from _disagree(
+            rule,
+            path=path,
+            stated=value,
+            other_path=other_path,
+            other=other,
+            zh="项目支出合计在各表之间不一致",
+            en="the project spending total differs between tables",
+        )
+
+
+def _split_vs_narrative(kind: str) -> RuleFunction:
+    def check(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+        evaluation = context.evaluation
+        table, spending = evaluation.department_table, evaluation.general_budget
+        if table is None or spending is None:
+            return
+        if kind == "basic":
+            lines = [(i, l.amount) for i, l in enumerate(table.spending_split) if l.kind is SpendingKind.BASIC]
+            other = spending.basic.amount if spending.basic is not None else None
+            path, other_path = "spending_split", "$.general_budget.basic.amount"
+            zh, en = "部门整体表基本支出与正文基本支出不一致", "basic spending differs between the department table and the text"
+        else:
+            lines = [(i, l.amount) for i, l in enumerate(table.income_split) if l.kind.name == "GENERAL_PUBLIC_BUDGET"]
+            other = spending.total
+            path, other_path = "income_split", "$.general_budget.total"
+            zh, en = "部门整体表一般公共预算与正文一般公共预算拨款支出不一致", "the general-budget figure differs between the department table and the text"
+        for index, amount in lines:
+            yield from _disagree(
+                rule,
+                path=f"$.department_table.{path}[{index}].amount",
+                stated=amount,
+                other_path=other_path,
+                other=other,
+                zh=zh,
+                en=en,
+            )
+
+    return check
+
+
+def _authorised_headcount(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+    evaluation = context.evaluation
+    data, staffing = evaluation.basic_data, evaluation.department.staffing
+    if data is None or data.staffing is None or data.staffing.authorised is None or staffing is None:
+        return
+    counts = [q.count for q in staffing.quotas]
+    if not counts:
+        return
+    total = sum(c for c in counts if c is not None)
+    stated = data.staffing.authorised
+    if total == stated:
+        return
+    partial = any(c is None for c in counts)
+    if partial and total > stated:
+        partial = False
+    severity = Severity.INFO if partial else rule.severity
+    yield rule.finding(
+        path="$.basic_data.staffing.authorised",
+        stated=stated,
+        expected=total,
+        formula="Σ $.department.staffing.quotas[*].count",
+        inputs=[(f"$.department.staffing.quotas[{i}].count", c) for i, c in enumerate(counts)],
+        severity=severity,
+        message_zh=f"基础数据表编制数为{stated}，部门基本情况所列编制合计{total}"
+        + ("（另有未列明人数的编制）" if partial else ""),
+        message_en=f"the basic data table states {stated} authorised posts; the department "
+        f"description's quotas add up to {total}"
+        + (" (plus a quota without a number)" if partial else ""),
+    )
+
+
+_IN_POST = re.compile(r"(\d+)\s*名在职")
+
+
+def _headcount_in_indicators(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+    evaluation = context.evaluation
+    data = evaluation.basic_data
+    if data is None or data.staffing is None or data.staffing.in_post is None:
+        return
+    for index, project in enumerate(evaluation.projects):
+        if project.indicators is None:
+            continue
+        for at in indicators_at(project.indicators, f"$.projects[{index}]"):
+            for field in ("target", "actual"):
+                for match in _IN_POST.finditer(getattr(at.indicator, field)):
+                    yield from _disagree(
+                        rule,
+                        path=f"{at.path}.{field}",
+                        stated=int(match[1]),
+                        other_path="$.basic_data.staffing.in_post",
+                        other=data.staffing.in_post,
+                        zh=f"「{project.name}」指标「{at.indicator.name}」所述在职人数与基础数据表不一致",
+                        en=f"'{project.name}': the staff in post quoted in indicator "
+                        f"'{at.indicator.name}' differs from the basic data table",
+                    )
+
+
+def _rule(code: str, severity: Severity, zh: str, en: str, reason: str, check: RuleFunction) -> Rule:
+    return Rule(
+        code=code,
+        severity=severity,
+        family="cross-table",
+        summary_zh=zh,
+        summary_en=en,
+        reason=reason,
+        check=check,
+    )
+
+
+RULES = (
+    _rule("BP301", Severity.ERROR, "项目表执行数与基础数据表决算数一致",
+          "A project's executed amount matches its basic-data row",
+          "Both state what the project spent in the year.",
+          _basic_data_projects("current_final", "executed")),
+    _rule("BP302", Severity.WARNING, "项目表年初预算数与基础数据表预算数一致",
+          "A project's initial budget matches its basic-data budget",
+          "Both state the project's budget; the framework does not say which budget the row means.",
+          _basic_data_projects("current_budget", "initial_budget")),
+    _rule("BP303", Severity.ERROR, "正文项目金额与项目表执行数一致",
+          "The narrative's project amount matches its table's executed amount",
+          "The text and the table describe the same spending.", _narrative_projects),
+    _rule("BP304", Severity.ERROR, "项目支出合计在部门整体表、项目表和基础数据表之间一致",
+          "Project spending agrees between the department, project and basic data tables",
+          "One figure printed three times must be the same figure.", _project_spending),
+    _rule("BP305", Severity.WARNING, "部门整体表基本支出与正文基本支出一致",
+          "Basic spending agrees between the department table and the text",
+          "They should agree unless one counts other funds; a reviewer should ask.",
+          _split_vs_narrative("basic")),
+    _rule("BP306", Severity.WARNING, "部门整体表一般公共预算与正文一致",
+          "The general-budget figure agrees between the department table and the text",
+          "They should agree unless one is a budget and the other spending; a reviewer should ask.",
+          _split_vs_narrative("general")),
+    _rule("BP307", Severity.WARNING, "编制数与部门基本情况所列编制一致",
+          "Authorised headcount agrees with the quotas in the department description",
+          "The staff control rate is computed on the authorised headcount.", _authorised_headcount),
+    _rule("BP308", Severity.WARNING, "指标所述在职人数与基础数据表一致",
+          "Staff in post quoted in an indicator agrees with the basic data table",
+          "A headcount in a target should be the year's headcount.", _headcount_in_indicators),
+)  # fmt: skip

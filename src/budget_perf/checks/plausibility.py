@@ -1,0 +1,164 @@
+"""Plausibility rules (BP5xx, warnings): figures that add up but deserve a reviewer's question.
+
+- BP501 full marks for budget execution although the execution rate is below 100%;
+- BP502 a high indicator score next to low spending: the 三级 indicators earn at least
+  :data:`HIGH_SCORE` of their weight while less than :data:`LOW_EXECUTION` of the budget was spent;
+- BP503 more than 20% of the full-year budget unspent (execution rate below :data:`LOW_EXECUTION`);
+- BP504 a measurable target ("24-26次", "≥95%") whose actual states no figure ("已完成") yet
+  scored in full: the table does not show that the target was met;
+- BP505 a target that cannot be measured ("十余次", "两百多件", "n+1次"): flagged, not scored.
+"""
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from budget_perf._decimal import ZERO, round_half_up
+from budget_perf.cells import TargetKind, parse_target
+from budget_perf.checks._walk import evaluation_tables, indicators_at
+from budget_perf.checks.finding import Finding, Severity
+from budget_perf.checks.registry import CheckContext, Rule, RuleFunction
+from budget_perf.rates import NOT_APPLICABLE, execution_rate
+
+__all__ = ["HIGH_SCORE", "LOW_EXECUTION", "RULES"]
+
+#: Execution below this ratio means more than 20% of the budget was left unspent.
+LOW_EXECUTION = Decimal("0.8")
+#: Indicator scores at or above this share of their weights count as high.
+HIGH_SCORE = Decimal("0.9")
+_UNMEASURABLE = (TargetKind.APPROXIMATE, TargetKind.SYMBOLIC)
+
+
+def _rates(context: CheckContext) -> Iterator[tuple[str, str, Decimal, Decimal, Decimal, Decimal | None, Decimal | None]]:
+    """(path, name, executed, budget, rate, weight, stated score) of every table with a rate."""
+    for table in evaluation_tables(context.evaluation):
+        funding = table.funding
+        if funding is None or funding.total is None:
+            continue
+        executed, budget = funding.total.executed, funding.total.full_year_budget
+        if executed is None or budget is None:
+            continue
+        rate = execution_rate(executed, budget)
+        if rate is NOT_APPLICABLE:
+            continue
+        yield table.path, table.name, executed, budget, rate, funding.weight, funding.stated_score
+
+
+def _percent(rate: Decimal) -> Decimal:
+    return round_half_up(rate * 100, 2)
+
+
+def _full_marks_below_full_execution(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+    for path, name, executed, budget, rate, weight, score in _rates(context):
+        if weight is None or score is None or score < weight or rate >= 1:
+            continue
+        yield rule.finding(
+            path=f"{path}.funding.stated_score",
+            stated=score,
+            expected=round_half_up(weight * rate, 2),
+            formula="分值 × 全年执行数 / 全年预算数",
+            inputs=[(f"{path}.funding.total.executed", executed), (f"{path}.funding.total.full_year_budget", budget)],
+            message_zh=f"「{name}」执行率为{_percent(rate)}%，执行率却得满分{score}分",
+            message_en=f"'{name}': full marks ({score}) for budget execution at an execution "
+            f"rate of {_percent(rate)}%",
+        )
+
+
+def _high_score_low_spend(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+    trees = {t.path: t.indicators for t in evaluation_tables(context.evaluation)}
+    for path, name, executed, budget, rate, _weight, _score in _rates(context):
+        tree = trees.get(path)
+        if tree is None or rate >= LOW_EXECUTION:
+            continue
+        weights = sum((i.weight for i in tree.indicators() if i.weight is not None), ZERO)
+        scores = sum((i.score for i in tree.indicators() if i.score is not None), ZERO)
+        if weights == ZERO or scores < HIGH_SCORE * weights:
+            continue
+        yield rule.finding(
+            path=f"{path}.indicators",
+            stated=scores,
+            expected=weights,
+            formula="Σ 三级指标得分 / Σ 三级指标分值 vs 执行率",
+            inputs=[(f"{path}.funding.total.executed", executed), (f"{path}.funding.total.full_year_budget", budget)],
+            message_zh=f"「{name}」执行率仅{_percent(rate)}%，绩效指标却得{scores}/{weights}分",
+            message_en=f"'{name}': indicators score {scores} of {weights} although only "
+            f"{_percent(rate)}% of the budget was spent",
+        )
+
+
+def _unspent(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+    for path, name, executed, budget, rate, _weight, _score in _rates(context):
+        if rate >= LOW_EXECUTION:
+            continue
+        yield rule.finding(
+            path=f"{path}.funding.total.executed",
+            stated=executed,
+            expected=budget,
+            formula="全年执行数 / 全年预算数 < 80%",
+            inputs=[(f"{path}.funding.total.full_year_budget", budget)],
+            message_zh=f"「{name}」执行率{_percent(rate)}%，超过20%的预算未支出",
+            message_en=f"'{name}': execution rate {_percent(rate)}%, more than 20% of the "
+            "budget unspent",
+        )
+
+
+def _unsupported_full_marks(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+    for table in evaluation_tables(context.evaluation):
+        if table.indicators is None:
+            continue
+        for at in indicators_at(table.indicators, table.path):
+            ind = at.indicator
+            if ind.weight is None or ind.score is None or ind.score < ind.weight:
+                continue
+            target, actual = parse_target(ind.target), parse_target(ind.actual)
+            if not target.measurable or any(c.numbers for c in actual.clauses):
+                continue
+            yield rule.finding(
+                path=f"{at.path}.actual",
+                stated=ind.actual,
+                expected=ind.target,
+                formula="定量指标的实际完成值应有数值",
+                message_zh=f"「{table.name}」指标「{ind.name}」目标为「{ind.target}」，"
+                f"完成值「{ind.actual}」无数值却得满分",
+                message_en=f"'{table.name}': indicator '{ind.name}' has a measurable target "
+                f"({ind.target}) but its actual ({ind.actual}) states no figure, yet scores in full",
+            )
+
+
+def _unmeasurable_targets(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+    for table in evaluation_tables(context.evaluation):
+        if table.indicators is None:
+            continue
+        for at in indicators_at(table.indicators, table.path):
+            target = parse_target(at.indicator.target)
+            vague = [c.text for c in target.clauses if c.kind in _UNMEASURABLE]
+            if not vague:
+                continue
+            yield rule.finding(
+                path=f"{at.path}.target",
+                stated=at.indicator.target,
+                formula="年度指标值应明确、可衡量",
+                message_zh=f"「{table.name}」指标「{at.indicator.name}」的指标值不可衡量：{'；'.join(vague)}",
+                message_en=f"'{table.name}': the target of '{at.indicator.name}' cannot be "
+                f"measured: {'; '.join(vague)}",
+            )
+
+
+def _rule(code: str, zh: str, en: str, reason: str, check: RuleFunction) -> Rule:
+    return Rule(code=code, severity=Severity.WARNING, family="plausibility", summary_zh=zh,
+                summary_en=en, reason=reason, check=check)  # fmt: skip
+
+
+RULES = (
+    _rule("BP501", "执行率未达100%却得满分", "Full execution marks below 100% execution",
+          "The execution score is proportional to the rate; full marks need full execution.",
+          _full_marks_below_full_execution),
+    _rule("BP502", "低执行率配高指标得分", "High indicator score next to low spending",
+          "Targets met in full with most of the money unspent suggest targets set too low.",
+          _high_score_low_spend),
+    _rule("BP503", "超过20%预算未执行", "More than 20% of the budget unspent",
+          "Large unspent balances are what budget performance management exists to find.", _unspent),
+    _rule("BP504", "定量指标完成值无数值却得满分", "Measurable target, no figure in the actual, full marks",
+          "'已完成' does not show that '24-26次' was achieved.", _unsupported_full_marks),
+    _rule("BP505", "指标值不可衡量", "Target cannot be measured",
+          "The Yueyang review sheet asks for targets that are 明确、具体、可衡量.", _unmeasurable_targets),
+)  # fmt: skip

@@ -1,0 +1,132 @@
+"""Findings for people and for programs: a text table, a stable JSON document, the rule catalogue.
+
+The JSON schema is ``budget_perf.findings/1``: an object with ``schema``, ``count`` (by
+severity) and ``findings``, each finding an object with ``code``, ``severity``, ``path``,
+``stated``, ``expected`` (Decimals as strings, absent as null), ``formula``, ``inputs`` (a list
+of ``{"path", "value"}``), ``message_zh`` and ``message_en``.  Fields are only ever added.
+
+>>> from decimal import Decimal
+>>> from budget_perf.checks.finding import Finding, Severity
+>>> f = Finding(code="BP203", severity=Severity.ERROR, path="$.basic_data.staffing.stated_control_rate",
+...             stated=Decimal("76.5"), expected=Decimal("76.6"), message_zh="控制率不符",
+...             message_en="control rate differs")
+>>> print(render_text([f], "en"))
+severity  code   path                                       stated  expected  message
+error     BP203  $.basic_data.staffing.stated_control_rate  76.5    76.6      control rate differs
+1 finding: 1 error, 0 warnings, 0 info
+"""
+
+import json
+import unicodedata
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from budget_perf.checks.finding import Finding, Language, Severity, Value
+from budget_perf.checks.registry import Rule
+
+__all__ = ["findings_to_data", "findings_to_json", "render_catalogue", "render_text"]
+
+SCHEMA = "budget_perf.findings/1"
+
+
+def _value(value: Value) -> str | int | None:
+    return str(value) if isinstance(value, Decimal) else value
+
+
+def findings_to_data(findings: Iterable[Finding]) -> dict[str, object]:
+    """The findings as JSON-ready data in the ``budget_perf.findings/1`` schema."""
+    items = list(findings)
+    return {
+        "schema": SCHEMA,
+        "count": {s.value: sum(1 for f in items if f.severity is s) for s in Severity},
+        "findings": [
+            {
+                "code": f.code,
+                "severity": f.severity.value,
+                "path": f.path,
+                "stated": _value(f.stated),
+                "expected": _value(f.expected),
+                "formula": f.formula,
+                "inputs": [{"path": p, "value": _value(v)} for p, v in f.inputs],
+                "message_zh": f.message_zh,
+                "message_en": f.message_en,
+            }
+            for f in items
+        ],
+    }
+
+
+def findings_to_json(findings: Iterable[Finding], *, indent: int | None = 2) -> str:
+    """The findings as JSON text in the ``budget_perf.findings/1`` schema."""
+    return json.dumps(findings_to_data(findings), ensure_ascii=False, indent=indent)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def _cell(value: Value, limit: int = 24) -> str:
+    text = "" if value is None else str(value)
+    return text if _width(text) <= limit else text[: limit // 2 - 1] + "…"
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [max(_width(r[i]) for r in (header, *rows)) for i in range(len(header))]
+    lines = []
+    for row in (header, *rows):
+        cells = [_pad(c, w) for c, w in zip(row[:-1], widths, strict=False)]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    return lines
+
+
+def render_text(findings: Iterable[Finding], language: Language = "zh") -> str:
+    """A plain-text table of the findings with a closing count, in *language*."""
+    items = list(findings)
+    zh = language == "zh"
+    header = ("级别", "代码", "位置", "表中数", "应为", "说明") if zh else (
+        "severity", "code", "path", "stated", "expected", "message")  # fmt: skip
+    rows = [
+        (f.severity.zh if zh else f.severity.value, f.code, f.path, _cell(f.stated),
+         _cell(f.expected), f.message(language))
+        for f in items
+    ]  # fmt: skip
+    count = {s: sum(1 for f in items if f.severity is s) for s in Severity}
+    if zh:
+        summary = (f"共{len(items)}项：错误{count[Severity.ERROR]}，警告{count[Severity.WARNING]}，"
+                   f"提示{count[Severity.INFO]}")  # fmt: skip
+    else:
+        summary = (
+            f"{len(items)} finding{'s' if len(items) != 1 else ''}: "
+            f"{count[Severity.ERROR]} error{'s' if count[Severity.ERROR] != 1 else ''}, "
+            f"{count[Severity.WARNING]} warning{'s' if count[Severity.WARNING] != 1 else ''}, "
+            f"{count[Severity.INFO]} info"
+        )
+    return "\n".join([*(_table(header, rows) if rows else []), summary])
+
+
+def render_catalogue(rules: Iterable[Rule]) -> str:
+    """The rule catalogue as Markdown: code, severity, family, what it checks and why."""
+    lines = [
+        "# Rule catalogue",
+        "",
+        "Generated from `budget_perf.checks.RULES` by `python3 dev.py docs`; do not edit by hand.",
+        "Codes are stable: a rule that is retired keeps its code, and no code is reused.",
+        "",
+        "| code | severity | family | checks (zh) | checks (en) | why |",
+        "|---|---|---|---|---|---|",
+    ]
+    for rule in rules:
+        lines.append(
+            f"| {rule.code} | {rule.severity.value} | {rule.family} | {rule.summary_zh} "
+            f"| {rule.summary_en} | {rule.reason} |"
+        )
+    lines += [
+        "| BP900 | error | (any) | 规则运行出错 | A rule failed on this report "
+        "| Reported instead of raised, so the other rules still run. |",
+        "",
+    ]
+    return "\n".join(lines)
