@@ -11,8 +11,8 @@ from budget_perf.model import (
     BasicDataTable,
     Department,
     ExpenseRow,
-    FundKind,
     Funding,
+    FundKind,
     FundSource,
     FundTotal,
     Grade,
@@ -57,7 +57,7 @@ def test_records_are_slotted() -> None:
 def test_records_take_keyword_arguments_only() -> None:
     """Positional arguments would let columns be swapped silently, so they are refused."""
     with pytest.raises(TypeError):
-        FundTotal(Decimal("1"), Decimal("2"), Decimal("3"))  # type: ignore[misc]
+        FundTotal(Decimal("1"), Decimal("2"), Decimal("3"))  # type: ignore[call-arg]
 
 
 @pytest.mark.parametrize(
@@ -72,7 +72,7 @@ def test_records_take_keyword_arguments_only() -> None:
     ],
 )
 def test_an_amount_must_be_an_exact_non_negative_decimal(value: object, message: str) -> None:
-    """Amounts are exact Decimals in 万元: floats, NaN, infinity and negatives are refused by name."""
+    """Amounts are exact Decimals in 万元: float, NaN, infinity, negatives are refused by name."""
     with pytest.raises(InvalidAmount, match=message) as caught:
         FundSource(kind=FundKind.OTHER_FUNDS, executed=value)  # type: ignore[arg-type]
     assert caught.value.field == "executed"
@@ -123,7 +123,12 @@ def test_walk_visits_a_row_and_all_its_sub_rows_in_table_order() -> None:
             ExpenseRow(label="公务接待"),
         ),
     )
-    assert [r.label for r in row.walk()] == ["三公经费", "公务用车购置和维护经费", "公车购置", "公务接待"]
+    assert [r.label for r in row.walk()] == [
+        "三公经费",
+        "公务用车购置和维护经费",
+        "公车购置",
+        "公务接待",
+    ]
 
 
 def test_indicator_tree_lists_level3_indicators_in_table_order() -> None:
@@ -132,7 +137,10 @@ def test_indicator_tree_lists_level3_indicators_in_table_order() -> None:
     b = Indicator(name="b", weight=Decimal("20"), score=Decimal("20"))
     tree = IndicatorTree(
         groups=(
-            Level1Group(category=Level1.OUTPUT, groups=(Level2Group(category=Level2.QUANTITY, indicators=(a,)),)),
+            Level1Group(
+                category=Level1.OUTPUT,
+                groups=(Level2Group(category=Level2.QUANTITY, indicators=(a,)),),
+            ),
             Level1Group(
                 category=Level1.BENEFIT,
                 groups=(
@@ -154,7 +162,13 @@ def test_level2_categories_know_their_level1_category() -> None:
 
 @pytest.mark.parametrize(
     ("label", "grade"),
-    [("优", Grade.EXCELLENT), ("优秀", Grade.EXCELLENT), ("良好", Grade.GOOD), ("合格", Grade.FAIR), ("差", Grade.POOR)],
+    [
+        ("优", Grade.EXCELLENT),
+        ("优秀", Grade.EXCELLENT),
+        ("良好", Grade.GOOD),
+        ("合格", Grade.FAIR),
+        ("差", Grade.POOR),
+    ],
 )
 def test_grades_are_read_from_their_short_and_long_names(label: str, grade: Grade) -> None:
     """Reports write 优 or 优秀, 良 or 良好, 中 or 合格; all name the same grade."""
@@ -180,7 +194,7 @@ def test_project_lookup_by_name() -> None:
 
 
 def test_headcount_quota_may_have_no_number() -> None:
-    """"市人大领导行政编制单列，按实际情况核定" states a quota without a number."""
+    """ "市人大领导行政编制单列，按实际情况核定" states a quota without a number."""
     quota = HeadcountQuota(kind=PostKind.ADMINISTRATIVE, note="单列，按实际情况核定")
     assert quota.count is None
 

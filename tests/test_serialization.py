@@ -10,8 +10,8 @@ import pytest
 from budget_perf.errors import InvalidDocument
 from budget_perf.model import (
     Department,
-    FundKind,
     Funding,
+    FundKind,
     FundSource,
     FundTotal,
     Indicator,
@@ -73,7 +73,7 @@ def _report() -> dict[str, Any]:
 
 
 def test_decimals_are_written_as_strings_keeping_their_decimals() -> None:
-    """"122.18" and "100" are written as strings, exactly as stated; dates as ISO, enums by value."""
+    """Decimals are written as strings, exactly as stated; dates as ISO, enums by value."""
     data = _report()
     funding = data["projects"][2]["funding"]
     assert funding["total"]["executed"] == "122.18"
@@ -180,7 +180,7 @@ BAD_INPUTS = [
 def test_bad_input_is_refused_with_its_json_path(
     path: tuple[str | int, ...], value: object, problem: str
 ) -> None:
-    """Each bad value gives one InvalidDocument problem that names its path and what was expected."""
+    """Each bad value gives one InvalidDocument problem naming its path and what was expected."""
     data = _report()
     _set(data, path, value)
     with pytest.raises(InvalidDocument) as caught:
@@ -229,7 +229,9 @@ def test_json_nan_is_refused() -> None:
 
 def test_a_document_that_is_not_an_object_is_refused() -> None:
     """A report must be a JSON object."""
-    with pytest.raises(InvalidDocument, match=r"expected an object for SelfEvaluation, got list \[\] @ \$"):
+    with pytest.raises(
+        InvalidDocument, match=r"expected an object for SelfEvaluation, got list \[\] @ \$"
+    ):
         from_json("[]", SelfEvaluation)
 
 

@@ -9,7 +9,7 @@ Decimal('4026.3')
 >>> to_decimal(0.1, field="executed")
 Traceback (most recent call last):
 ...
-budget_perf.errors.InvalidAmount: executed: expected a Decimal, str or int, got float 0.1 (floats are not exact)
+budget_perf.errors.InvalidAmount: executed: expected a Decimal, str or int, got float 0.1 (...)
 >>> round_half_up(Decimal("0.125"), 2)
 Decimal('0.13')
 """
@@ -100,8 +100,8 @@ def round_half_up(value: Decimal, places: int = 2) -> Decimal:
 def decimal_places(value: Decimal) -> int:
     """Return how many decimals *value* was written with ("0.6" → 1, "76.58" → 2, "100" → 0).
 
-    >>> decimal_places(Decimal("0.60")), decimal_places(Decimal("12")), decimal_places(Decimal("1E+2"))
-    (2, 0, 0)
+    >>> [decimal_places(Decimal(s)) for s in ("0.60", "12", "1E+2")]
+    [2, 0, 0]
     """
     return max(0, -int(value.as_tuple().exponent))
 

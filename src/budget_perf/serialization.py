@@ -64,9 +64,7 @@ def _structure_decimal(value: object, _: type) -> Decimal:
     try:
         return to_decimal(value)
     except InvalidAmount:
-        raise InvalidAmount(
-            f'expected a decimal string such as "4026.3", got {value!r}'
-        ) from None
+        raise InvalidAmount(f'expected a decimal string such as "4026.3", got {value!r}') from None
 
 
 def _structure_int(value: object, _: type) -> int:
@@ -136,7 +134,7 @@ def _record_hook(converter: cattrs.Converter) -> Callable[[type], Callable[[obje
     """Structure attrs records, turning a failed validator into a problem at its field's path."""
 
     def factory(cls: type) -> Callable[[object, type], Any]:
-        base = make_dict_structure_fn(cls, converter)
+        base: Callable[[Any, type], Any] = make_dict_structure_fn(cls, converter)
 
         def structure(value: object, _: type) -> Any:
             if not isinstance(value, Mapping):
@@ -150,7 +148,9 @@ def _record_hook(converter: cattrs.Converter) -> Callable[[type], Callable[[obje
                     notes = getattr(exc, "__notes__", [])
                     name = _field_of(exc)
                     if name and not any(type(n) is AttributeValidationNote for n in notes):
-                        note = AttributeValidationNote(f"Structuring {cls.__name__}.{name}", name, None)
+                        note = AttributeValidationNote(
+                            f"Structuring {cls.__name__}.{name}", name, None
+                        )
                         exc.__notes__ = [*notes, note]
                 raise
 
@@ -163,7 +163,7 @@ def _field_of(exc: BaseException) -> str | None:
     field = getattr(exc, "field", None)
     if isinstance(field, str):
         return field
-    args = getattr(exc, "args", ())
+    args: tuple[object, ...] = tuple(getattr(exc, "args", ()))
     if len(args) > 1 and isinstance(args[1], attrs.Attribute):
         return args[1].name
     message = str(args[0]) if args else ""
@@ -177,8 +177,9 @@ def _format(exc: BaseException, _type: Any) -> str:
     if isinstance(exc, ForbiddenExtraKeysError):
         fields = sorted(exc.extra_fields)
         return f"unknown field{'s' if len(fields) > 1 else ''}: {', '.join(fields)}"
-    if isinstance(exc, TypeError) and len(exc.args) > 1 and isinstance(exc.args[1], attrs.Attribute):
-        return f"expected {exc.args[2]}, got {exc.args[3]!r}"  # attrs instance_of failure
+    args = tuple(exc.args)
+    if isinstance(exc, TypeError) and len(args) == 4 and isinstance(args[1], attrs.Attribute):
+        return f"expected {args[2]}, got {args[3]!r}"  # attrs instance_of failure
     message = str(exc)
     head, sep, rest = message.partition(": ")
     if sep and head.isidentifier() and getattr(exc, "field", head) == head:

@@ -1,4 +1,4 @@
-"""Where things are in a report: the tables and indicators a rule visits, with their paths (private).
+"""Where things are in a report: the tables and indicators rules visit, with their paths.
 
 Paths are the JSON paths of :mod:`budget_perf.serialization`, so a finding's path leads to the
 figure in the JSON document as well as in the model.

@@ -24,7 +24,7 @@ from decimal import Decimal
 from budget_perf._decimal import ZERO
 from budget_perf.checks._walk import evaluation_tables, expense_rows, fmt
 from budget_perf.checks.finding import Finding, Severity
-from budget_perf.checks.registry import CheckContext, Rule
+from budget_perf.checks.registry import CheckContext, Rule, RuleFunction
 
 __all__ = ["RULES"]
 
@@ -89,9 +89,11 @@ def _funds_total(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             )
 
 
-def _department_split(kind: str) -> "RuleCheck":
+def _department_split(kind: str) -> RuleFunction:
     attribute = f"{kind}_split"
-    zh, en = ("按收入性质分", "income-type") if kind == "income" else ("按支出性质分", "spending-type")
+    zh, en = (
+        ("按收入性质分", "income-type") if kind == "income" else ("按支出性质分", "spending-type")
+    )
 
     def check(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         table = context.evaluation.department_table
@@ -220,10 +222,7 @@ def _narrative_projects(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     )
 
 
-RuleCheck = type(_funds_total)
-
-
-def _rule(code: str, summary_zh: str, summary_en: str, reason: str, check: "RuleCheck") -> Rule:
+def _rule(code: str, summary_zh: str, summary_en: str, reason: str, check: RuleFunction) -> Rule:
     return Rule(
         code=code,
         severity=Severity.ERROR,
@@ -261,7 +260,7 @@ RULES = (
         "BP104",
         "基础数据表各行等于其分项之和（三列）",
         "Each basic-data row equals the sum of its sub-rows, in each column",
-        "The 2013 framework's table nests 三公经费, 项目支出 and 公用经费 rows; a parent is their sum.",
+        "The 2013 framework nests 三公经费, 项目支出 and 公用经费 rows; a parent is their sum.",
         _expense_rows,
     ),
     _rule(

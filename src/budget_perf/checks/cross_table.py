@@ -3,20 +3,22 @@
 - BP301 a project table's 全年执行数 = its row's 本年决算数 in the basic data table;
 - BP302 a project table's 年初预算数 = its row's 本年预算数 in the basic data table (warning: the
   2013 framework does not say which budget the row means; the seed uses the initial one);
-- BP303 the narrative's amount for a project ("实际为" where given) = the project table's 全年执行数;
+- BP303 the narrative's amount for a project ("实际为" where given) = its table's 全年执行数;
 - BP304 the department table's 项目支出 = Σ project tables' 全年执行数 = the basic data table's
   项目支出 本年决算数;
 - BP305 the narrative's basic spending = the department table's 基本支出 (warning: the narrative
   may count the general budget only, the table all funds);
-- BP306 the income split's 一般公共预算 = the narrative's general-budget total (warning, same reason);
+- BP306 the income split's 一般公共预算 = the narrative's general-budget total (warning, as
+  for BP305);
 - BP307 the basic data table's 编制数 = Σ the headcount quotas in the department description
   (info where a quota has no number: the sum is then only a lower bound);
-- BP308 a headcount of staff in post quoted in an indicator ("保障83名在职职工") = 实际在职人数 (warning).
+- BP308 staff in post quoted in an indicator ("保障83名在职职工") = 实际在职人数 (warning).
 
 Projects are matched by name: the same name, or one name beginning with the other ("人大监督经费"
 in the text is the table "人大监督").  A project found in only one place is not compared.
 """
 
+import itertools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -134,7 +136,7 @@ def _project_spending(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         final = data.project_spending.current_final
         if final is not None:
             candidates.append(("$.basic_data.project_spending.current_final", final))
-    for (path, value), (other_path, other) in zip(candidates, candidates[1:], strict=False):
+    for (path, value), (other_path, other) in itertools.pairwise(candidates):
         yield from _disagree(
             rule,
             path=path,
@@ -153,15 +155,29 @@ def _split_vs_narrative(kind: str) -> RuleFunction:
         if table is None or spending is None:
             return
         if kind == "basic":
-            lines = [(i, l.amount) for i, l in enumerate(table.spending_split) if l.kind is SpendingKind.BASIC]
+            lines = [
+                (i, line.amount)
+                for i, line in enumerate(table.spending_split)
+                if line.kind is SpendingKind.BASIC
+            ]
             other = spending.basic.amount if spending.basic is not None else None
             path, other_path = "spending_split", "$.general_budget.basic.amount"
-            zh, en = "部门整体表基本支出与正文基本支出不一致", "basic spending differs between the department table and the text"
+            zh, en = (
+                "部门整体表基本支出与正文基本支出不一致",
+                "basic spending differs between the department table and the text",
+            )
         else:
-            lines = [(i, l.amount) for i, l in enumerate(table.income_split) if l.kind.name == "GENERAL_PUBLIC_BUDGET"]
+            lines = [
+                (i, line.amount)
+                for i, line in enumerate(table.income_split)
+                if line.kind.name == "GENERAL_PUBLIC_BUDGET"
+            ]
             other = spending.total
             path, other_path = "income_split", "$.general_budget.total"
-            zh, en = "部门整体表一般公共预算与正文一般公共预算拨款支出不一致", "the general-budget figure differs between the department table and the text"
+            zh, en = (
+                "部门整体表一般公共预算与正文一般公共预算拨款支出不一致",
+                "the general-budget figure differs between the department table and the text",
+            )
         for index, amount in lines:
             yield from _disagree(
                 rule,
@@ -179,7 +195,12 @@ def _split_vs_narrative(kind: str) -> RuleFunction:
 def _authorised_headcount(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     evaluation = context.evaluation
     data, staffing = evaluation.basic_data, evaluation.department.staffing
-    if data is None or data.staffing is None or data.staffing.authorised is None or staffing is None:
+    if (
+        data is None
+        or data.staffing is None
+        or data.staffing.authorised is None
+        or staffing is None
+    ):
         return
     counts = [q.count for q in staffing.quotas]
     if not counts:
@@ -233,7 +254,9 @@ def _headcount_in_indicators(context: CheckContext, rule: Rule) -> Iterator[Find
                     )
 
 
-def _rule(code: str, severity: Severity, zh: str, en: str, reason: str, check: RuleFunction) -> Rule:
+def _rule(
+    code: str, severity: Severity, zh: str, en: str, reason: str, check: RuleFunction
+) -> Rule:
     return Rule(
         code=code,
         severity=severity,
@@ -246,32 +269,68 @@ def _rule(code: str, severity: Severity, zh: str, en: str, reason: str, check: R
 
 
 RULES = (
-    _rule("BP301", Severity.ERROR, "项目表执行数与基础数据表决算数一致",
-          "A project's executed amount matches its basic-data row",
-          "Both state what the project spent in the year.",
-          _basic_data_projects("current_final", "executed")),
-    _rule("BP302", Severity.WARNING, "项目表年初预算数与基础数据表预算数一致",
-          "A project's initial budget matches its basic-data budget",
-          "Both state the project's budget; the framework does not say which budget the row means.",
-          _basic_data_projects("current_budget", "initial_budget")),
-    _rule("BP303", Severity.ERROR, "正文项目金额与项目表执行数一致",
-          "The narrative's project amount matches its table's executed amount",
-          "The text and the table describe the same spending.", _narrative_projects),
-    _rule("BP304", Severity.ERROR, "项目支出合计在部门整体表、项目表和基础数据表之间一致",
-          "Project spending agrees between the department, project and basic data tables",
-          "One figure printed three times must be the same figure.", _project_spending),
-    _rule("BP305", Severity.WARNING, "部门整体表基本支出与正文基本支出一致",
-          "Basic spending agrees between the department table and the text",
-          "They should agree unless one counts other funds; a reviewer should ask.",
-          _split_vs_narrative("basic")),
-    _rule("BP306", Severity.WARNING, "部门整体表一般公共预算与正文一致",
-          "The general-budget figure agrees between the department table and the text",
-          "They should agree unless one is a budget and the other spending; a reviewer should ask.",
-          _split_vs_narrative("general")),
-    _rule("BP307", Severity.WARNING, "编制数与部门基本情况所列编制一致",
-          "Authorised headcount agrees with the quotas in the department description",
-          "The staff control rate is computed on the authorised headcount.", _authorised_headcount),
-    _rule("BP308", Severity.WARNING, "指标所述在职人数与基础数据表一致",
-          "Staff in post quoted in an indicator agrees with the basic data table",
-          "A headcount in a target should be the year's headcount.", _headcount_in_indicators),
-)  # fmt: skip
+    _rule(
+        "BP301",
+        Severity.ERROR,
+        "项目表执行数与基础数据表决算数一致",
+        "A project's executed amount matches its basic-data row",
+        "Both state what the project spent in the year.",
+        _basic_data_projects("current_final", "executed"),
+    ),
+    _rule(
+        "BP302",
+        Severity.WARNING,
+        "项目表年初预算数与基础数据表预算数一致",
+        "A project's initial budget matches its basic-data budget",
+        "Both state the project's budget; the framework does not say which budget the row means.",
+        _basic_data_projects("current_budget", "initial_budget"),
+    ),
+    _rule(
+        "BP303",
+        Severity.ERROR,
+        "正文项目金额与项目表执行数一致",
+        "The narrative's project amount matches its table's executed amount",
+        "The text and the table describe the same spending.",
+        _narrative_projects,
+    ),
+    _rule(
+        "BP304",
+        Severity.ERROR,
+        "项目支出合计在部门整体表、项目表和基础数据表之间一致",
+        "Project spending agrees between the department, project and basic data tables",
+        "One figure printed three times must be the same figure.",
+        _project_spending,
+    ),
+    _rule(
+        "BP305",
+        Severity.WARNING,
+        "部门整体表基本支出与正文基本支出一致",
+        "Basic spending agrees between the department table and the text",
+        "They should agree unless one counts other funds; a reviewer should ask.",
+        _split_vs_narrative("basic"),
+    ),
+    _rule(
+        "BP306",
+        Severity.WARNING,
+        "部门整体表一般公共预算与正文一致",
+        "The general-budget figure agrees between the department table and the text",
+        "They should agree unless one is a budget and the other spending; a reviewer should ask.",
+        _split_vs_narrative("general"),
+    ),
+    _rule(
+        "BP307",
+        Severity.WARNING,
+        "编制数与部门基本情况所列编制一致",
+        "Authorised headcount agrees with the quotas in the department description",
+        "The staff control rate is computed on the authorised headcount.",
+        _authorised_headcount,
+    ),
+    _rule(
+        "BP308",
+        Severity.WARNING,
+        "指标所述在职人数与基础数据表一致",
+        "Staff in post quoted in an indicator agrees with the basic data table",
+        "A headcount in a target should be the year's headcount.",
+        _headcount_in_indicators,
+    ),
+)

@@ -28,7 +28,9 @@ HIGH_SCORE = Decimal("0.9")
 _UNMEASURABLE = (TargetKind.APPROXIMATE, TargetKind.SYMBOLIC)
 
 
-def _rates(context: CheckContext) -> Iterator[tuple[str, str, Decimal, Decimal, Decimal, Decimal | None, Decimal | None]]:
+def _rates(
+    context: CheckContext,
+) -> Iterator[tuple[str, str, Decimal, Decimal, Decimal, Decimal | None, Decimal | None]]:
     """(path, name, executed, budget, rate, weight, stated score) of every table with a rate."""
     for table in evaluation_tables(context.evaluation):
         funding = table.funding
@@ -56,7 +58,10 @@ def _full_marks_below_full_execution(context: CheckContext, rule: Rule) -> Itera
             stated=score,
             expected=round_half_up(weight * rate, 2),
             formula="分值 × 全年执行数 / 全年预算数",
-            inputs=[(f"{path}.funding.total.executed", executed), (f"{path}.funding.total.full_year_budget", budget)],
+            inputs=[
+                (f"{path}.funding.total.executed", executed),
+                (f"{path}.funding.total.full_year_budget", budget),
+            ],
             message_zh=f"「{name}」执行率为{_percent(rate)}%，执行率却得满分{score}分",
             message_en=f"'{name}': full marks ({score}) for budget execution at an execution "
             f"rate of {_percent(rate)}%",
@@ -78,7 +83,10 @@ def _high_score_low_spend(context: CheckContext, rule: Rule) -> Iterator[Finding
             stated=scores,
             expected=weights,
             formula="Σ 三级指标得分 / Σ 三级指标分值 vs 执行率",
-            inputs=[(f"{path}.funding.total.executed", executed), (f"{path}.funding.total.full_year_budget", budget)],
+            inputs=[
+                (f"{path}.funding.total.executed", executed),
+                (f"{path}.funding.total.full_year_budget", budget),
+            ],
             message_zh=f"「{name}」执行率仅{_percent(rate)}%，绩效指标却得{scores}/{weights}分",
             message_en=f"'{name}': indicators score {scores} of {weights} although only "
             f"{_percent(rate)}% of the budget was spent",
@@ -120,7 +128,7 @@ def _unsupported_full_marks(context: CheckContext, rule: Rule) -> Iterator[Findi
                 message_zh=f"「{table.name}」指标「{ind.name}」目标为「{ind.target}」，"
                 f"完成值「{ind.actual}」无数值却得满分",
                 message_en=f"'{table.name}': indicator '{ind.name}' has a measurable target "
-                f"({ind.target}) but its actual ({ind.actual}) states no figure, yet scores in full",
+                f"({ind.target}), its actual ({ind.actual}) states no figure, yet full marks",
             )
 
 
@@ -144,21 +152,51 @@ def _unmeasurable_targets(context: CheckContext, rule: Rule) -> Iterator[Finding
 
 
 def _rule(code: str, zh: str, en: str, reason: str, check: RuleFunction) -> Rule:
-    return Rule(code=code, severity=Severity.WARNING, family="plausibility", summary_zh=zh,
-                summary_en=en, reason=reason, check=check)  # fmt: skip
+    return Rule(
+        code=code,
+        severity=Severity.WARNING,
+        family="plausibility",
+        summary_zh=zh,
+        summary_en=en,
+        reason=reason,
+        check=check,
+    )
 
 
 RULES = (
-    _rule("BP501", "执行率未达100%却得满分", "Full execution marks below 100% execution",
-          "The execution score is proportional to the rate; full marks need full execution.",
-          _full_marks_below_full_execution),
-    _rule("BP502", "低执行率配高指标得分", "High indicator score next to low spending",
-          "Targets met in full with most of the money unspent suggest targets set too low.",
-          _high_score_low_spend),
-    _rule("BP503", "超过20%预算未执行", "More than 20% of the budget unspent",
-          "Large unspent balances are what budget performance management exists to find.", _unspent),
-    _rule("BP504", "定量指标完成值无数值却得满分", "Measurable target, no figure in the actual, full marks",
-          "'已完成' does not show that '24-26次' was achieved.", _unsupported_full_marks),
-    _rule("BP505", "指标值不可衡量", "Target cannot be measured",
-          "The Yueyang review sheet asks for targets that are 明确、具体、可衡量.", _unmeasurable_targets),
-)  # fmt: skip
+    _rule(
+        "BP501",
+        "执行率未达100%却得满分",
+        "Full execution marks below 100% execution",
+        "The execution score is proportional to the rate; full marks need full execution.",
+        _full_marks_below_full_execution,
+    ),
+    _rule(
+        "BP502",
+        "低执行率配高指标得分",
+        "High indicator score next to low spending",
+        "Targets met in full with most of the money unspent suggest targets set too low.",
+        _high_score_low_spend,
+    ),
+    _rule(
+        "BP503",
+        "超过20%预算未执行",
+        "More than 20% of the budget unspent",
+        "Large unspent balances are what budget performance management exists to find.",
+        _unspent,
+    ),
+    _rule(
+        "BP504",
+        "定量指标完成值无数值却得满分",
+        "Measurable target, no figure in the actual, full marks",
+        "'已完成' does not show that '24-26次' was achieved.",
+        _unsupported_full_marks,
+    ),
+    _rule(
+        "BP505",
+        "指标值不可衡量",
+        "Target cannot be measured",
+        "The Yueyang review sheet asks for targets that are 明确、具体、可衡量.",
+        _unmeasurable_targets,
+    ),
+)

@@ -7,7 +7,8 @@ of ``{"path", "value"}``), ``message_zh`` and ``message_en``.  Fields are only e
 
 >>> from decimal import Decimal
 >>> from budget_perf.checks.finding import Finding, Severity
->>> f = Finding(code="BP203", severity=Severity.ERROR, path="$.basic_data.staffing.stated_control_rate",
+>>> f = Finding(code="BP203", severity=Severity.ERROR,
+...             path="$.basic_data.staffing.stated_control_rate",
 ...             stated=Decimal("76.5"), expected=Decimal("76.6"), message_zh="控制率不符",
 ...             message_en="control rate differs")
 >>> print(render_text([f], "en"))
@@ -87,17 +88,28 @@ def render_text(findings: Iterable[Finding], language: Language = "zh") -> str:
     """A plain-text table of the findings with a closing count, in *language*."""
     items = list(findings)
     zh = language == "zh"
-    header = ("级别", "代码", "位置", "表中数", "应为", "说明") if zh else (
-        "severity", "code", "path", "stated", "expected", "message")  # fmt: skip
+    header = (
+        ("级别", "代码", "位置", "表中数", "应为", "说明")
+        if zh
+        else ("severity", "code", "path", "stated", "expected", "message")
+    )
     rows = [
-        (f.severity.zh if zh else f.severity.value, f.code, f.path, _cell(f.stated),
-         _cell(f.expected), f.message(language))
+        (
+            f.severity.zh if zh else f.severity.value,
+            f.code,
+            f.path,
+            _cell(f.stated),
+            _cell(f.expected),
+            f.message(language),
+        )
         for f in items
-    ]  # fmt: skip
+    ]
     count = {s: sum(1 for f in items if f.severity is s) for s in Severity}
     if zh:
-        summary = (f"共{len(items)}项：错误{count[Severity.ERROR]}，警告{count[Severity.WARNING]}，"
-                   f"提示{count[Severity.INFO]}")  # fmt: skip
+        summary = (
+            f"共{len(items)}项：错误{count[Severity.ERROR]}，警告{count[Severity.WARNING]}，"
+            f"提示{count[Severity.INFO]}"
+        )
     else:
         summary = (
             f"{len(items)} finding{'s' if len(items) != 1 else ''}: "
@@ -125,8 +137,10 @@ def render_catalogue(rules: Iterable[Rule]) -> str:
             f"| {rule.summary_en} | {rule.reason} |"
         )
     lines += [
-        "| BP900 | error | (any) | 规则运行出错 | A rule failed on this report "
-        "| Reported instead of raised, so the other rules still run. |",
+        (
+            "| BP900 | error | (any) | 规则运行出错 | A rule failed on this report "
+            "| Reported instead of raised, so the other rules still run. |"
+        ),
         "",
     ]
     return "\n".join(lines)

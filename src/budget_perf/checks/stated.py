@@ -49,8 +49,7 @@ def _percent_finding(
 ) -> Iterator[Finding]:
     if stated is None:
         return
-    expected = percent_as_stated(ratio, stated)
-    if expected is None:
+    if ratio is NOT_APPLICABLE:
         yield rule.finding(
             path=path,
             stated=stated,
@@ -62,9 +61,10 @@ def _percent_finding(
             "the rate is not applicable",
         )
         return
+    expected = round_half_up(ratio * 100, decimal_places(stated))
     if expected == stated:
         return
-    exact = round_half_up(ratio * 100, 2)  # type: ignore[operator]
+    exact = round_half_up(ratio * 100, 2)
     yield rule.finding(
         path=path,
         stated=stated,
@@ -109,6 +109,8 @@ def _execution_score(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         if rate is NOT_APPLICABLE:
             continue
         exact = execution_score(rate, funding.weight)
+        if exact is NOT_APPLICABLE:
+            continue
         expected = round_half_up(exact, decimal_places(funding.stated_score))
         if expected == funding.stated_score:
             continue
@@ -213,7 +215,11 @@ def _level1_weights(context: CheckContext, rule: Rule) -> Iterator[Finding]:
                 stated=group.stated_weight,
                 expected=expected,
                 formula="Σ 三级指标分值",
-                inputs=[(a.path + ".weight", a.indicator.weight) for a in indicators_at(table.indicators, table.path) if a.level1 is group],
+                inputs=[
+                    (a.path + ".weight", a.indicator.weight)
+                    for a in indicators_at(table.indicators, table.path)
+                    if a.level1 is group
+                ],
                 message_zh=f"「{table.name}」{group.category.value}标明{group.stated_weight}分，"
                 f"其三级指标分值合计{expected}分",
                 message_en=f"'{table.name}': {group.category.english} is stated as "
@@ -236,14 +242,17 @@ def _total_row(column: str) -> RuleFunction:
             execution = None
             if funding is not None:
                 execution = funding.weight if weight_column else funding.stated_score
-            items = [(a.path + f".{column}", getattr(a.indicator, column)) for a in indicators_at(tree, table.path)]
+            items = [
+                (a.path + f".{column}", getattr(a.indicator, column))
+                for a in indicators_at(tree, table.path)
+            ]
             expected = (execution or ZERO) + sum((v for _, v in items if v is not None), ZERO)
             if expected == stated:
                 continue
             attr = "weight" if weight_column else "stated_score"
             zh, en = ("分值", "weight") if weight_column else ("得分", "score")
             yield rule.finding(
-                path=f"{table.path}.indicators.stated_total_{'weight' if weight_column else 'score'}",
+                path=f"{table.path}.indicators.stated_total_{column}",
                 stated=stated,
                 expected=expected,
                 formula=f"执行率{zh} + Σ 三级指标{zh}",
@@ -286,7 +295,13 @@ def _buildings(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     for index, row in enumerate(data.buildings):
         path = f"$.basic_data.buildings[{index}]"
         pairs = (
-            ("stated_area_control_rate", "actual_area", "approved_area", "规模控制率", "area control rate"),
+            (
+                "stated_area_control_rate",
+                "actual_area",
+                "approved_area",
+                "规模控制率",
+                "area control rate",
+            ),
             (
                 "stated_investment_control_rate",
                 "actual_investment",
@@ -324,23 +339,67 @@ def _rule(code: str, zh: str, en: str, reason: str, check: RuleFunction) -> Rule
 
 
 RULES = (
-    _rule("BP201", "执行率与执行数/预算数相符", "The stated execution rate is executed / budget",
-          "A rate printed as 100% for a project that left money unspent overstates it.", _execution_rate),
-    _rule("BP202", "执行率得分与分值×执行率相符", "The execution score is weight × min(rate, 1)",
-          "财预〔2020〕10号 scores budget execution in proportion to the rate.", _execution_score),
-    _rule("BP203", "在职人员控制率与在职/编制相符", "The staff control rate is in post / authorised",
-          "The control rate is scored (Hunan: −0.5 per point above 100%).", _staff_control_rate),
-    _rule("BP204", "功能分类占比与金额相符", "Each functional share is amount / total",
-          "Shares are often nudged to add up to 100; a nudged share misstates the amount.",
-          _functional_shares),
-    _rule("BP205", "一级指标分值等于其三级指标分值之和", "A level-1 weight is the sum of its level-3 weights",
-          "The 一级 weight printed in the table must be what its indicators carry.", _level1_weights),
-    _rule("BP206", "总分分值等于执行率分值加三级指标分值", "The total weight is execution weight + level-3 weights",
-          "The table's weights must add up to its stated total.", _total_row("weight")),
-    _rule("BP207", "总分得分等于执行率得分加三级指标得分", "The total score is execution score + level-3 scores",
-          "The stated total decides the grade; it must be the sum of the scores.", _total_row("score")),
-    _rule("BP208", "自评等级与总分相符", "The stated grade is the grade of the total score",
-          "Grades are bands of the total (优 ≥ 90 in the national rule).", _grade),
-    _rule("BP209", "楼堂馆所控制率与实际/批复相符", "Building control rates are actual / approved",
-          "Area and investment control rates are scored by the Hunan template.", _buildings),
-)  # fmt: skip
+    _rule(
+        "BP201",
+        "执行率与执行数/预算数相符",
+        "The stated execution rate is executed / budget",
+        "A rate printed as 100% for a project that left money unspent overstates it.",
+        _execution_rate,
+    ),
+    _rule(
+        "BP202",
+        "执行率得分与分值×执行率相符",
+        "The execution score is weight × min(rate, 1)",
+        "财预〔2020〕10号 scores budget execution in proportion to the rate.",
+        _execution_score,
+    ),
+    _rule(
+        "BP203",
+        "在职人员控制率与在职/编制相符",
+        "The staff control rate is in post / authorised",
+        "The control rate is scored (Hunan: −0.5 per point above 100%).",
+        _staff_control_rate,
+    ),
+    _rule(
+        "BP204",
+        "功能分类占比与金额相符",
+        "Each functional share is amount / total",
+        "Shares are often nudged to add up to 100; a nudged share misstates the amount.",
+        _functional_shares,
+    ),
+    _rule(
+        "BP205",
+        "一级指标分值等于其三级指标分值之和",
+        "A level-1 weight is the sum of its level-3 weights",
+        "The 一级 weight printed in the table must be what its indicators carry.",
+        _level1_weights,
+    ),
+    _rule(
+        "BP206",
+        "总分分值等于执行率分值加三级指标分值",
+        "The total weight is execution weight + level-3 weights",
+        "The table's weights must add up to its stated total.",
+        _total_row("weight"),
+    ),
+    _rule(
+        "BP207",
+        "总分得分等于执行率得分加三级指标得分",
+        "The total score is execution score + level-3 scores",
+        "The stated total decides the grade; it must be the sum of the scores.",
+        _total_row("score"),
+    ),
+    _rule(
+        "BP208",
+        "自评等级与总分相符",
+        "The stated grade is the grade of the total score",
+        "Grades are bands of the total (优 ≥ 90 in the national rule).",
+        _grade,
+    ),
+    _rule(
+        "BP209",
+        "楼堂馆所控制率与实际/批复相符",
+        "Building control rates are actual / approved",
+        "Area and investment control rates are scored by the Hunan template.",
+        _buildings,
+    ),
+)

@@ -24,7 +24,9 @@ from budget_perf.model import Indicator, IndicatorTree, Level1, Level2
 __all__ = ["RULES", "missed_target"]
 
 _EXECUTION = "budget_execution"
-_COST_LEVEL2 = frozenset({Level2.ECONOMIC_COST, Level2.SOCIAL_COST, Level2.ECOLOGICAL_COST, Level2.COST})
+_COST_LEVEL2 = frozenset(
+    {Level2.ECONOMIC_COST, Level2.SOCIAL_COST, Level2.ECOLOGICAL_COST, Level2.COST}
+)
 
 
 def _trees(context: CheckContext) -> Iterator[tuple[EvaluationTable, IndicatorTree]]:
@@ -39,10 +41,19 @@ def _profile_weights(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     for table, tree in _trees(context):
         checks: list[tuple[str, Decimal | None, str, str]] = []
         if table.funding is not None:
-            checks.append((f"{table.path}.funding.weight", table.funding.weight, _EXECUTION, "预算执行率"))
+            checks.append(
+                (f"{table.path}.funding.weight", table.funding.weight, _EXECUTION, "预算执行率")
+            )
         for i, group in enumerate(tree.groups):
             key = group.category.english
-            checks.append((f"{table.path}.indicators.groups[{i}].stated_weight", group.stated_weight, key, group.category.value))
+            checks.append(
+                (
+                    f"{table.path}.indicators.groups[{i}].stated_weight",
+                    group.stated_weight,
+                    key,
+                    group.category.value,
+                )
+            )
         for path, stated, key, label in checks:
             if stated is None or key not in weights or stated == weights[key]:
                 continue
@@ -83,8 +94,18 @@ def _score_bounds(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     for table, tree in _trees(context):
         rows: list[tuple[str, str, Decimal | None, Decimal | None]] = []
         if table.funding is not None:
-            rows.append((f"{table.path}.funding", "执行率", table.funding.weight, table.funding.stated_score))
-        rows += [(a.path, a.indicator.name, a.indicator.weight, a.indicator.score) for a in indicators_at(tree, table.path)]
+            rows.append(
+                (
+                    f"{table.path}.funding",
+                    "执行率",
+                    table.funding.weight,
+                    table.funding.stated_score,
+                )
+            )
+        rows += [
+            (a.path, a.indicator.name, a.indicator.weight, a.indicator.score)
+            for a in indicators_at(tree, table.path)
+        ]
         for path, name, weight, score in rows:
             if score is None:
                 continue
@@ -101,7 +122,8 @@ def _score_bounds(context: CheckContext, rule: Rule) -> Iterator[Finding]:
                 formula="0 ≤ 得分 ≤ 分值",
                 inputs=[(f"{path}.weight", weight)],
                 message_zh=f"「{table.name}」「{name}」得分{score}超出[0, {fmt(weight)}]",
-                message_en=f"'{table.name}': the score of '{name}' ({score}) is outside [0, {fmt(weight)}]",
+                message_en=f"'{table.name}': the score of '{name}' ({score}) "
+                f"is outside [0, {fmt(weight)}]",
             )
 
 
@@ -110,7 +132,9 @@ def _level2_placement(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         for i, group in enumerate(tree.groups):
             for j, level2 in enumerate(group.groups):
                 parent = level2.category.level1
-                if parent is group.category or (group.category is Level1.COST and level2.category in _COST_LEVEL2):
+                if parent is group.category or (
+                    group.category is Level1.COST and level2.category in _COST_LEVEL2
+                ):
                     continue
                 yield rule.finding(
                     path=f"{table.path}.indicators.groups[{i}].groups[{j}].category",
@@ -197,24 +221,75 @@ def _deviation_notes(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             )
 
 
-def _rule(code: str, severity: Severity, zh: str, en: str, reason: str, check: RuleFunction) -> Rule:
-    return Rule(code=code, severity=severity, family="structure", summary_zh=zh, summary_en=en,
-                reason=reason, check=check)  # fmt: skip
+def _rule(
+    code: str, severity: Severity, zh: str, en: str, reason: str, check: RuleFunction
+) -> Rule:
+    return Rule(
+        code=code,
+        severity=severity,
+        family="structure",
+        summary_zh=zh,
+        summary_en=en,
+        reason=reason,
+        check=check,
+    )
 
 
 RULES = (
-    _rule("BP401", Severity.WARNING, "一级指标权重符合规则配置", "Level-1 weights follow the rule profile",
-          "财预〔2020〕10号 sets 10/50/30/10 but allows deviations in special cases.", _profile_weights),
-    _rule("BP402", Severity.ERROR, "执行率分值与三级指标分值合计为100", "Execution and level-3 weights add up to 100",
-          "A total out of anything but 100 cannot be graded on the 优/良/中/差 bands.", _weights_add_up),
-    _rule("BP403", Severity.ERROR, "得分不高于分值且不低于零", "No score above its weight or below zero",
-          "A score is a share of the indicator's weight.", _score_bounds),
-    _rule("BP404", Severity.ERROR, "二级指标列在所属一级指标下", "Level-2 categories sit under their level-1 category",
-          "The national table fixes which 二级 category belongs to which 一级.", _level2_placement),
-    _rule("BP405", Severity.ERROR, "三级指标分值、得分、指标值、完成值不为空", "Level-3 rows have weight, score, target and actual",
-          "A blank weight or score cannot be added up; a blank target cannot be checked.", _required_cells),
-    _rule("BP406", Severity.ERROR, "绩效指标细化到三级指标", "Every level-1 block is refined to level-3 indicators",
-          "The Yueyang review sheet scores 'all indicators refined to 三级' (5 points).", _refined),
-    _rule("BP407", Severity.WARNING, "未达目标或未得满分须说明偏差原因", "A missed target or lost points has a deviation note",
-          "The table's last column exists to explain every shortfall.", _deviation_notes),
-)  # fmt: skip
+    _rule(
+        "BP401",
+        Severity.WARNING,
+        "一级指标权重符合规则配置",
+        "Level-1 weights follow the rule profile",
+        "财预〔2020〕10号 sets 10/50/30/10 but allows deviations in special cases.",
+        _profile_weights,
+    ),
+    _rule(
+        "BP402",
+        Severity.ERROR,
+        "执行率分值与三级指标分值合计为100",
+        "Execution and level-3 weights add up to 100",
+        "A total out of anything but 100 cannot be graded on the 优/良/中/差 bands.",
+        _weights_add_up,
+    ),
+    _rule(
+        "BP403",
+        Severity.ERROR,
+        "得分不高于分值且不低于零",
+        "No score above its weight or below zero",
+        "A score is a share of the indicator's weight.",
+        _score_bounds,
+    ),
+    _rule(
+        "BP404",
+        Severity.ERROR,
+        "二级指标列在所属一级指标下",
+        "Level-2 categories sit under their level-1 category",
+        "The national table fixes which 二级 category belongs to which 一级.",
+        _level2_placement,
+    ),
+    _rule(
+        "BP405",
+        Severity.ERROR,
+        "三级指标分值、得分、指标值、完成值不为空",
+        "Level-3 rows have weight, score, target and actual",
+        "A blank weight or score cannot be added up; a blank target cannot be checked.",
+        _required_cells,
+    ),
+    _rule(
+        "BP406",
+        Severity.ERROR,
+        "绩效指标细化到三级指标",
+        "Every level-1 block is refined to level-3 indicators",
+        "The Yueyang review sheet scores 'all indicators refined to 三级' (5 points).",
+        _refined,
+    ),
+    _rule(
+        "BP407",
+        Severity.WARNING,
+        "未达目标或未得满分须说明偏差原因",
+        "A missed target or lost points has a deviation note",
+        "The table's last column exists to explain every shortfall.",
+        _deviation_notes,
+    ),
+)

@@ -36,8 +36,6 @@ def load(name: str) -> SelfEvaluation:
         UnknownExample: if no bundled example has that name.
     """
     if name not in names():
-        raise UnknownExample(
-            f"no bundled example {name!r}; available: {', '.join(names())}"
-        )
+        raise UnknownExample(f"no bundled example {name!r}; available: {', '.join(names())}")
     text = resources.files(__name__).joinpath(f"{name}.json").read_text(encoding="utf-8")
     return from_json(text, SelfEvaluation)

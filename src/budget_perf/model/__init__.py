@@ -20,8 +20,8 @@ from budget_perf.model.evaluation import AmountUnit, SelfEvaluation
 from budget_perf.model.filing import AnnualGoal, Signature
 from budget_perf.model.funds import (
     BudgetType,
-    FundKind,
     Funding,
+    FundKind,
     FundSource,
     FundTotal,
     IncomeKind,
@@ -60,11 +60,11 @@ __all__ = [
     "Department",
     "DepartmentTable",
     "ExpenseRow",
+    "FunctionClass",
+    "FunctionalSpending",
     "FundKind",
     "FundSource",
     "FundTotal",
-    "FunctionClass",
-    "FunctionalSpending",
     "Funding",
     "GeneralBudgetSpending",
     "Grade",

@@ -15,10 +15,14 @@ Rows, as the framework lays them out:
 ...                  current_budget=Decimal("30"), current_final=Decimal("17.98"))
 >>> car.current_budget
 Decimal('30')
+>>> from budget_perf.rates import to_percent
+>>> to_percent(StaffingRow(authorised=111, in_post=85).control_rate())
+Decimal('76.58')
 """
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -34,6 +38,9 @@ from budget_perf.model._fields import (
 )
 from budget_perf.model.filing import Signature
 
+if TYPE_CHECKING:
+    from budget_perf.rates import Ratio
+
 __all__ = ["BasicDataTable", "BuildingRow", "ExpenseRow", "StaffingRow"]
 
 
@@ -44,6 +51,14 @@ class StaffingRow:
     authorised: int | None = count()
     in_post: int | None = count()
     stated_control_rate: Decimal | None = percent(doc="控制率")
+
+    def control_rate(self) -> "Ratio | None":
+        """The derived 在职人员控制率 = 在职人数 / 编制数, unrounded; ``None`` if one is blank."""
+        from budget_perf.departmental import staff_control_rate
+
+        if self.in_post is None or self.authorised is None:
+            return None
+        return staff_control_rate(self.in_post, self.authorised)
 
 
 @attrs.frozen(kw_only=True)

@@ -79,7 +79,7 @@ class HeadcountQuota:
 
 @attrs.frozen(kw_only=True)
 class Staffing:
-    """Authorised headcount by kind (编制) and the staff actually in post, as the narrative states."""
+    """Authorised headcount by kind (编制) and the staff in post, as the narrative states them."""
 
     quotas: tuple[HeadcountQuota, ...] = records(HeadcountQuota)
     in_post: int | None = count()

@@ -12,6 +12,8 @@ report states them and checked, never replaced, by :mod:`budget_perf.checks`.
 >>> ev = SelfEvaluation(year=2022, department=Department(name="岳阳市人大常委会"))
 >>> print(ev)
 SelfEvaluation 2022 岳阳市人大常委会: 0 project tables
+>>> ev.staff_control_rate() is None
+True
 >>> SelfEvaluation(year=True, department=Department(name="x"))
 Traceback (most recent call last):
 ...
@@ -19,7 +21,8 @@ TypeError: year: expected a year as int, got True
 """
 
 import enum
-from typing import Any
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -32,6 +35,10 @@ from budget_perf.model.narrative import Narrative
 from budget_perf.model.project import Project
 from budget_perf.model.rubric import ReviewRubric
 from budget_perf.model.spending import GeneralBudgetSpending, OtherBudgetStatement
+
+if TYPE_CHECKING:
+    from budget_perf.profiles import RuleProfile
+    from budget_perf.rates import Ratio
 
 __all__ = ["AmountUnit", "SelfEvaluation"]
 
@@ -76,6 +83,37 @@ class SelfEvaluation:
         if self.basic_data is not None:
             parts.append("basic data table")
         return f"SelfEvaluation {self.year} {self.department.name}: {', '.join(parts)}"
+
+    def staff_control_rate(self) -> "Ratio | None":
+        """The derived 在职人员控制率 of the basic data table; ``None`` where it is not given.
+
+        The stated rate stays in ``basic_data.staffing.stated_control_rate``.
+        """
+        if self.basic_data is None or self.basic_data.staffing is None:
+            return None
+        return self.basic_data.staffing.control_rate()
+
+    def derived_grade(self, profile: "RuleProfile | None" = None) -> Grade | None:
+        """The grade of the department table's total, derived from its scores by *profile*.
+
+        The total is the derived execution score plus the stated 三级 scores; ``None`` when the
+        report has no department table with a funds block and an indicator tree, or when the
+        total falls outside [0, 100] because scores exceed their weights.  The stated
+        grade stays in ``stated_grade``.
+        """
+        from budget_perf.profiles import NATIONAL_2020
+        from budget_perf.rates import NotApplicable
+
+        table = self.department_table
+        if table is None or table.funding is None or table.indicators is None:
+            return None
+        score = table.funding.execution_score()
+        if score is None or isinstance(score, NotApplicable):
+            return None
+        total = score + table.indicators.score_of_indicators()
+        if not Decimal(0) <= total <= Decimal(100):
+            return None  # scores outside their weights: the checker reports them (BP403)
+        return (profile or NATIONAL_2020).grade_for(total)
 
     def project(self, name: str) -> Project:
         """Return the project table called *name*.

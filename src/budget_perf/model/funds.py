@@ -1,10 +1,10 @@
 """项目资金 / 年度预算申请: the funds block of a self-evaluation table.
 
 The block has one row per fund source (当年财政拨款, 上年结转资金, 其他资金 ...) and a stated total
-row (年度资金总额), each in three columns: 年初预算数 (initial budget), 全年预算数 (full-year budget)
-and 全年执行数 (executed), in 万元.  The total row also carries the 分值 (weight, normally 10),
-the stated 执行率 and the stated 得分.  Everything is kept as stated: the total is not the sum of
-the sources until the checker says so.
+row (年度资金总额), each in three columns: 年初预算数 (initial budget), 全年预算数
+(full-year budget) and 全年执行数 (executed), in 万元.  The total row also carries the 分值
+(weight, normally 10), the stated 执行率 and the stated 得分.  Everything is kept as stated:
+the total is not the sum of the sources until the checker says so.
 
 The department-wide table adds two splits of the year's money: by income type (按收入性质分) and
 by spending type (按支出性质分).
@@ -14,6 +14,11 @@ by spending type (按支出性质分).
 ...                  executed=Decimal("364"))
 >>> row.executed
 Decimal('364')
+>>> total = FundTotal(full_year_budget=Decimal("400.03"), executed=Decimal("394"))
+>>> block = Funding(total=total, weight=Decimal("10"), stated_execution_rate=Decimal("100"))
+>>> from budget_perf.rates import to_percent
+>>> to_percent(block.execution_rate()), block.stated_execution_rate
+(Decimal('98.49'), Decimal('100'))
 >>> FundSource(kind=FundKind.OTHER_FUNDS, executed=Decimal("-1"))
 Traceback (most recent call last):
 ...
@@ -22,8 +27,12 @@ budget_perf.errors.InvalidAmount: executed: must not be negative, got -1
 
 import enum
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
+
+if TYPE_CHECKING:
+    from budget_perf.rates import Ratio
 
 from budget_perf.model._fields import amount, optional, percent, points, records, score, text
 
@@ -107,7 +116,7 @@ class FundTotal:
 
 @attrs.frozen(kw_only=True)
 class Funding:
-    """The funds block of a table: stated total, fund sources, and the execution weight, rate, score.
+    """The funds block of a table: stated total, sources, and the execution weight, rate, score.
 
     ``stated_execution_rate`` is in percent points as printed (``Decimal("100")`` for "100%").
     """
@@ -117,6 +126,27 @@ class Funding:
     weight: Decimal | None = points(doc="分值")
     stated_execution_rate: Decimal | None = percent(doc="执行率")
     stated_score: Decimal | None = score(doc="得分")
+
+    def execution_rate(self) -> "Ratio | None":
+        """The derived 执行率 (全年执行数 / 全年预算数 of the total row), unrounded.
+
+        ``None`` when either figure is blank; ``NOT_APPLICABLE`` when the budget is zero.  The
+        stated rate is left as it is, in ``stated_execution_rate``.
+        """
+        from budget_perf.rates import execution_rate
+
+        if self.total is None or self.total.executed is None or self.total.full_year_budget is None:
+            return None
+        return execution_rate(self.total.executed, self.total.full_year_budget)
+
+    def execution_score(self) -> "Ratio | None":
+        """The derived 执行率得分 = 分值 × min(执行率, 1), unrounded; ``None`` if not computable."""
+        from budget_perf.scoring import execution_score
+
+        rate = self.execution_rate()
+        if rate is None or self.weight is None:
+            return None
+        return execution_score(rate, self.weight)
 
 
 @attrs.frozen(kw_only=True)

@@ -18,6 +18,8 @@ Targets and actuals are kept as the text the table prints ("24-26次", "十余�
 ...     groups=(Level2Group(category=Level2.TIMELINESS, indicators=(ind,)),)),))
 >>> [i.name for i in tree.indicators()]
 ['按时召开会议']
+>>> tree.weight_of_indicators(), tree.score_of_indicators()
+(Decimal('7'), Decimal('7'))
 """
 
 import enum
@@ -149,3 +151,11 @@ class IndicatorTree:
         """Every level-3 indicator of the tree, in table order."""
         for group in self.groups:
             yield from group.indicators()
+
+    def weight_of_indicators(self) -> Decimal:
+        """Σ of the 三级 weights (blank weights count as zero)."""
+        return sum((i.weight for i in self.indicators() if i.weight is not None), Decimal(0))
+
+    def score_of_indicators(self) -> Decimal:
+        """Σ of the 三级 scores as stated (blank scores count as zero)."""
+        return sum((i.score for i in self.indicators() if i.score is not None), Decimal(0))

@@ -10,7 +10,12 @@ goal, the indicator tree, and the notes and sign-off printed under it.
 ...             executed=Decimal("46.2")), weight=Decimal("10")))
 >>> p.funding.total.executed if p.funding and p.funding.total else None
 Decimal('46.2')
+>>> p.execution_rate()
+Decimal('1')
 """
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -18,6 +23,10 @@ from budget_perf.model._fields import optional, records, required_text, text
 from budget_perf.model.filing import AnnualGoal, Signature
 from budget_perf.model.funds import Funding
 from budget_perf.model.indicators import IndicatorTree
+from budget_perf.rates import NotApplicable
+
+if TYPE_CHECKING:
+    from budget_perf.rates import Ratio
 
 __all__ = ["Project"]
 
@@ -34,3 +43,21 @@ class Project:
     indicators: IndicatorTree | None = optional(IndicatorTree)
     notes: tuple[str, ...] = records(str)
     signature: Signature | None = optional(Signature)
+
+    def execution_rate(self) -> "Ratio | None":
+        """The derived execution rate of the funds block (see :meth:`Funding.execution_rate`)."""
+        return None if self.funding is None else self.funding.execution_rate()
+
+    def execution_score(self) -> "Ratio | None":
+        """The derived execution score of the funds block (see :meth:`Funding.execution_score`)."""
+        return None if self.funding is None else self.funding.execution_score()
+
+    def derived_total_score(self) -> Decimal | None:
+        """执行率得分 as derived + Σ 三级 scores as stated: the total the 总分 row should show.
+
+        ``None`` when the table has no indicator tree or the execution score cannot be derived.
+        """
+        score = self.execution_score()
+        if self.indicators is None or score is None or isinstance(score, NotApplicable):
+            return None
+        return score + self.indicators.score_of_indicators()
