@@ -38,7 +38,7 @@ from budget_perf.cells import (
     parse_target,
 )
 from budget_perf.checks import RULES, CheckOptions, Finding, Rule, Severity, check
-from budget_perf.checks.render import findings_to_json, render_text
+from budget_perf.checks.render import findings_to_data, findings_to_json, render_text
 from budget_perf.departmental import (
     area_control_rate,
     budget_adjustment_rate,
@@ -61,6 +61,7 @@ from budget_perf.errors import (
     InvalidProfile,
     UnknownExample,
 )
+from budget_perf.formatting import format_amount, format_percent_points, format_ratio
 from budget_perf.model import (
     AmountUnit,
     AnnualGoal,
@@ -111,6 +112,7 @@ from budget_perf.profiles import (
     list_profiles,
     load_profile,
     load_profile_file,
+    profile_from_json,
 )
 from budget_perf.rates import (
     NOT_APPLICABLE,
@@ -127,6 +129,9 @@ from budget_perf.rates import (
 from budget_perf.scoring import (
     Direction,
     QualitativeBand,
+    ScoredItem,
+    band_of,
+    band_range,
     execution_score,
     grade,
     indicator_score,
@@ -195,6 +200,7 @@ __all__ = [
     "RubricItem",
     "Rule",
     "RuleProfile",
+    "ScoredItem",
     "SelfEvaluation",
     "Severity",
     "ShareMethod",
@@ -207,6 +213,8 @@ __all__ = [
     "TargetKind",
     "UnknownExample",
     "area_control_rate",
+    "band_of",
+    "band_range",
     "budget_adjustment_rate",
     "budget_completion_rate",
     "carryover_rate",
@@ -216,7 +224,11 @@ __all__ = [
     "examples",
     "execution_rate",
     "execution_score",
+    "findings_to_data",
     "findings_to_json",
+    "format_amount",
+    "format_percent_points",
+    "format_ratio",
     "from_data",
     "from_json",
     "grade",
@@ -235,6 +247,7 @@ __all__ = [
     "parse_target",
     "percentage_shares",
     "procurement_execution_rate",
+    "profile_from_json",
     "render_text",
     "round_half_up",
     "share",

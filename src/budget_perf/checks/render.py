@@ -18,10 +18,10 @@ error     BP203  $.basic_data.staffing.stated_control_rate  76.5    76.6      co
 """
 
 import json
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from decimal import Decimal
 
+from budget_perf._texttable import table, width
 from budget_perf.checks.finding import Finding, Language, Severity, Value
 from budget_perf.checks.registry import Rule
 
@@ -62,26 +62,9 @@ def findings_to_json(findings: Iterable[Finding], *, indent: int | None = 2) -> 
     return json.dumps(findings_to_data(findings), ensure_ascii=False, indent=indent)
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
-
-
 def _cell(value: Value, limit: int = 24) -> str:
     text = "" if value is None else str(value)
-    return text if _width(text) <= limit else text[: limit // 2 - 1] + "…"
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    widths = [max(_width(r[i]) for r in (header, *rows)) for i in range(len(header))]
-    lines = []
-    for row in (header, *rows):
-        cells = [_pad(c, w) for c, w in zip(row[:-1], widths, strict=False)]
-        lines.append("  ".join([*cells, row[-1]]).rstrip())
-    return lines
+    return text if width(text) <= limit else text[: limit // 2 - 1] + "…"
 
 
 def render_text(findings: Iterable[Finding], language: Language = "zh") -> str:
@@ -117,7 +100,7 @@ def render_text(findings: Iterable[Finding], language: Language = "zh") -> str:
             f"{count[Severity.WARNING]} warning{'s' if count[Severity.WARNING] != 1 else ''}, "
             f"{count[Severity.INFO]} info"
         )
-    return "\n".join([*(_table(header, rows) if rows else []), summary])
+    return "\n".join([*(table(header, rows) if rows else []), summary])
 
 
 def render_catalogue(rules: Iterable[Rule]) -> str:

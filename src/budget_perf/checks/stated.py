@@ -43,6 +43,7 @@ def _percent_finding(
     stated: Decimal | None,
     ratio: Ratio,
     formula: str,
+    formula_en: str,
     inputs: list[tuple[str, Decimal | int | None]],
     what_zh: str,
     what_en: str,
@@ -72,7 +73,7 @@ def _percent_finding(
         formula=formula,
         inputs=inputs,
         message_zh=f"{what_zh}表中为{stated}%，按{formula}计算应为{exact}%",
-        message_en=f"{what_en} is stated as {stated}%; {formula} gives {exact}%",
+        message_en=f"{what_en} is stated as {stated}%; {formula_en} gives {exact}%",
     )
 
 
@@ -91,6 +92,7 @@ def _execution_rate(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             stated=funding.stated_execution_rate,
             ratio=execution_rate(executed, budget),
             formula="全年执行数 / 全年预算数",
+            formula_en="executed / full-year budget",
             inputs=[(f"{base}.executed", executed), (f"{base}.full_year_budget", budget)],
             what_zh=f"「{table.name}」执行率",
             what_en=f"the execution rate of '{table.name}'",
@@ -145,6 +147,7 @@ def _staff_control_rate(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         stated=staffing.stated_control_rate,
         ratio=control_rate(Decimal(staffing.in_post), Decimal(staffing.authorised)),
         formula="实际在职人数 / 编制数",
+        formula_en="staff in post / authorised headcount",
         inputs=[
             ("$.basic_data.staffing.in_post", staffing.in_post),
             ("$.basic_data.staffing.authorised", staffing.authorised),
@@ -192,7 +195,7 @@ def _functional_shares(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             ],
             message_zh=f"{row.function.value}占比表中为{row.stated_share}%，四舍五入应为{plain}%，"
             f"最大余额法为{lr}%（表中数字{follows}）",
-            message_en=f"the share of {row.function.name.lower()} is stated as "
+            message_en=f"the share of {row.function.name.lower().replace('_', ' ')} is stated as "
             f"{row.stated_share}%; plain rounding gives {plain}% and the largest-remainder "
             f"method {lr}% (the figure follows {follows_en})",
         )
@@ -320,6 +323,7 @@ def _buildings(context: CheckContext, rule: Rule) -> Iterator[Finding]:
                 stated=getattr(row, stated_attr),
                 ratio=control_rate(actual, limit),
                 formula=f"{actual_attr} / {limit_attr}",
+                formula_en=f"{actual_attr} / {limit_attr}",
                 inputs=[(f"{path}.{actual_attr}", actual), (f"{path}.{limit_attr}", limit)],
                 what_zh=zh,
                 what_en=f"the {en}",

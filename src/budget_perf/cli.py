@@ -1,0 +1,216 @@
+"""The ``budget-perf`` command: summarise and check self-evaluation reports.
+
+    budget-perf summary [REPORT] [--lang zh|en]      tables, stated and derived figures
+    budget-perf check REPORT [--lang zh|en] [--json] [--profile KEY] [--disable CODE ...]
+    budget-perf catalogue [--output FILE]            the rule catalogue as Markdown
+
+REPORT is the name of a bundled example (``yueyang-npc-2022``, the default for ``summary``) or
+the path of a JSON report written by :func:`budget_perf.to_json`.  ``check`` exits with 1 when
+it finds an error, 0 otherwise, so a script can gate on it; a report that cannot be read exits
+with 2 and says why.
+
+>>> main(["summary", "--lang", "en"])  # doctest: +ELLIPSIS
+2022 岳阳市人大常委会 — budget performance self-evaluation
+...
+"""
+
+import argparse
+import sys
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from budget_perf import examples
+from budget_perf._texttable import table
+from budget_perf.checks import RULES, CheckOptions, Severity, check
+from budget_perf.checks.render import findings_to_json, render_catalogue, render_text
+from budget_perf.errors import BudgetPerfError, UnknownExample
+from budget_perf.formatting import Language, format_amount, format_percent_points, format_ratio
+from budget_perf.model import Funding, IndicatorTree, SelfEvaluation
+from budget_perf.profiles import load_profile
+from budget_perf.rates import ShareMethod, control_rate, percentage_shares
+from budget_perf.serialization import from_json
+
+__all__ = ["main"]
+
+_LABELS = {
+    "title": ("预算绩效自评", "budget performance self-evaluation"),
+    "tables": ("评价表", "Evaluation tables"),
+    "header": (
+        ("表", "全年预算数", "全年执行数", "执行率(表)", "执行率(算)", "执行得分(表)", "执行得分(算)",
+         "指标分值", "指标得分", "总分(表)", "总分(算)"),
+        ("table", "budget", "executed", "rate (stated)", "rate (derived)", "exec. score (stated)",
+         "exec. score (derived)", "indicator weight", "indicator score", "total (stated)",
+         "total (derived)"),
+    ),
+    "department": ("部门整体", "department"),
+    "basic": ("基础数据表", "Basic data table"),
+    "staff": ("在职人员控制率", "staff control rate"),
+    "three": ("三公经费控制率 (决算/预算)", "三公 control rate (final / budget)"),
+    "shares": ("功能分类占比", "Functional shares"),
+    "share_header": (
+        ("功能分类", "金额", "占比(表)", "四舍五入", "最大余额法"),
+        ("function", "amount", "stated", "rounded", "largest remainder"),
+    ),
+    "grade": ("评价等级", "Grade"),
+    "stated": ("表", "stated"),
+    "derived": ("算", "derived"),
+    "findings": ("检查结果", "Check"),
+    "more": ("详见 budget-perf check", "details: budget-perf check"),
+}  # fmt: skip
+
+
+def _t(key: str, language: Language) -> str:
+    zh, en = _LABELS[key]
+    return str(zh if language == "zh" else en)
+
+
+def _load(report: str) -> SelfEvaluation:
+    if report in examples.names():
+        return examples.load(report)
+    path = Path(report)
+    if not path.is_file():
+        raise UnknownExample(
+            f"no such file, and no bundled example of that name ({', '.join(examples.names())})"
+        )
+    return from_json(path.read_text(encoding="utf-8"), SelfEvaluation)
+
+
+def _table_row(
+    name: str, funding: Funding | None, tree: IndicatorTree | None, lang: Language
+) -> list[str]:
+    total = funding.total if funding is not None else None
+    derived_score = funding.execution_score() if funding is not None else None
+    stated_total = tree.stated_total_score if tree is not None else None
+    derived_total = None
+    if isinstance(derived_score, Decimal) and tree is not None:
+        derived_total = derived_score + tree.score_of_indicators()
+    return [
+        name,
+        format_amount(total.full_year_budget if total else None, lang),
+        format_amount(total.executed if total else None, lang),
+        format_percent_points(funding.stated_execution_rate if funding else None, lang, 0),
+        format_ratio(funding.execution_rate() if funding else None, lang),
+        str(funding.stated_score) if funding and funding.stated_score is not None else "—",
+        format_amount(derived_score, lang) if isinstance(derived_score, Decimal) else "—",
+        format_amount(tree.weight_of_indicators(), lang) if tree else "—",
+        format_amount(tree.score_of_indicators(), lang) if tree else "—",
+        str(stated_total) if stated_total is not None else "—",
+        format_amount(derived_total, lang) if derived_total is not None else "—",
+    ]
+
+
+def summary(evaluation: SelfEvaluation, language: Language = "zh") -> str:
+    """A plain-text summary: each table's stated and derived figures, rates, shares and grade."""
+    lang = language
+    lines = [f"{evaluation.year} {evaluation.department.name} — {_t('title', lang)}", ""]
+    rows = []
+    if evaluation.department_table is not None:
+        t = evaluation.department_table
+        rows.append(_table_row(_t("department", lang), t.funding, t.indicators, lang))
+    rows += [_table_row(p.name, p.funding, p.indicators, lang) for p in evaluation.projects]
+    lines += [
+        f"{_t('tables', lang)} ({len(rows)})",
+        *table(_LABELS["header"][lang == "en"], rows),
+        "",
+    ]
+    data = evaluation.basic_data
+    if data is not None:
+        lines.append(_t("basic", lang))
+        if data.staffing is not None:
+            s = data.staffing
+            lines.append(
+                f"  {_t('staff', lang)}: {s.in_post} / {s.authorised} — {_t('stated', lang)} "
+                f"{format_percent_points(s.stated_control_rate, lang)}, {_t('derived', lang)} "
+                f"{format_ratio(s.control_rate(), lang)}"
+            )
+        three = data.three_public
+        if (
+            three is not None
+            and three.current_final is not None
+            and three.current_budget is not None
+        ):
+            rate = control_rate(three.current_final, three.current_budget)
+            lines.append(f"  {_t('three', lang)}: {format_ratio(rate, lang)}")
+        lines.append("")
+    spending = evaluation.general_budget
+    if spending is not None and spending.by_function and spending.total is not None:
+        amounts = [r.amount or Decimal(0) for r in spending.by_function]
+        plain = percentage_shares(amounts, 2, ShareMethod.ROUND)
+        remainder = percentage_shares(amounts, 2, ShareMethod.LARGEST_REMAINDER)
+        if not isinstance(plain, tuple) or not isinstance(remainder, tuple):
+            plain = remainder = tuple(None for _ in amounts)  # a zero total: shares not applicable
+        share_rows = [
+            [r.function.value, format_amount(r.amount, lang), format_percent_points(r.stated_share, lang),
+             format_percent_points(p, lang), format_percent_points(lr, lang)]
+            for r, p, lr in zip(spending.by_function, plain, remainder, strict=True)
+        ]  # fmt: skip
+        lines += [_t("shares", lang), *table(_LABELS["share_header"][lang == "en"], share_rows), ""]
+    derived = evaluation.derived_grade()
+    stated = evaluation.stated_grade
+    if stated is not None or derived is not None:
+        name = lambda g: "—" if g is None else (g.value if lang == "zh" else g.english)  # noqa: E731
+        lines.append(
+            f"{_t('grade', lang)}: {_t('stated', lang)} {name(stated)}, "
+            f"{_t('derived', lang)} {name(derived)}"
+        )
+    findings = check(evaluation)
+    counts = [sum(1 for f in findings if f.severity is s) for s in Severity]
+    label = ("错误", "警告", "提示") if lang == "zh" else ("errors", "warnings", "info")
+    if lang == "zh":
+        counted = "，".join(f"{lab}{n}项" for n, lab in zip(counts, label, strict=True))
+    else:
+        counted = ", ".join(f"{n} {lab}" for n, lab in zip(counts, label, strict=True))
+    lines.append(f"{_t('findings', lang)}: {counted} ({_t('more', lang)})")
+    return "\n".join(lines)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="budget-perf", description="预算绩效自评 reports: summarise and check."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    s = commands.add_parser("summary", help="summarise a report's tables and derived figures")
+    s.add_argument(
+        "report", nargs="?", default="yueyang-npc-2022", help="example name or JSON file"
+    )
+    s.add_argument("--lang", choices=("zh", "en"), default="zh")
+    c = commands.add_parser("check", help="recompute every stated figure and list the findings")
+    c.add_argument("report", help="example name or JSON file")
+    c.add_argument("--lang", choices=("zh", "en"), default="zh")
+    c.add_argument("--json", action="store_true", help="write the findings as JSON")
+    c.add_argument("--profile", default="national-2020", help="rule profile key")
+    c.add_argument(
+        "--disable", nargs="*", default=[], metavar="CODE", help="rule codes to switch off"
+    )
+    k = commands.add_parser("catalogue", help="write the rule catalogue as Markdown")
+    k.add_argument("--output", help="file to write (default: standard output)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "catalogue":
+            text = render_catalogue(RULES)
+            if args.output:
+                Path(args.output).write_text(text, encoding="utf-8")
+            else:
+                print(text, end="")
+            return 0
+        evaluation = _load(args.report)
+        if args.command == "summary":
+            print(summary(evaluation, args.lang))
+            return 0
+        options = CheckOptions(disabled=frozenset(args.disable))
+        findings = check(evaluation, load_profile(args.profile), options=options)
+    except (BudgetPerfError, OSError) as exc:
+        print(f"budget-perf: {args.report}: {exc}", file=sys.stderr)
+        return 2
+    print(findings_to_json(findings) if args.json else render_text(findings, args.lang))
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
