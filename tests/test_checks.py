@@ -7,10 +7,10 @@ and that any stated figure changed by a cent or more is caught.
 """
 
 import copy
-from decimal import Decimal as D
+from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
-import attrs
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -26,12 +26,24 @@ SEED = bp.examples.load("yueyang-npc-2022")
 
 #: (code, severity, path, stated, expected) of every finding on the seed, in the checker's order.
 SEED_FINDINGS = [
-    ("BP102", ERROR, "department_table.income_split", D("4199.44"), D("4280.31")),
-    ("BP103", ERROR, "department_table.spending_split", D("4228.41"), D("4280.31")),
-    ("BP204", ERROR, "general_budget.by_function[1].stated_share", D("0.51"), D("0.50")),
-    ("BP201", ERROR, "projects[1].funding.stated_execution_rate", D("100"), D("98")),
-    ("BP201", ERROR, "projects[2].funding.stated_execution_rate", D("100"), D("99")),
-    ("BP306", WARNING, "department_table.income_split[0].amount", D("4030.75"), D("4026.3")),
+    ("BP102", ERROR, "department_table.income_split", Decimal("4199.44"), Decimal("4280.31")),
+    ("BP103", ERROR, "department_table.spending_split", Decimal("4228.41"), Decimal("4280.31")),
+    (
+        "BP204",
+        ERROR,
+        "general_budget.by_function[1].stated_share",
+        Decimal("0.51"),
+        Decimal("0.50"),
+    ),
+    ("BP201", ERROR, "projects[1].funding.stated_execution_rate", Decimal("100"), Decimal("98")),
+    ("BP201", ERROR, "projects[2].funding.stated_execution_rate", Decimal("100"), Decimal("99")),
+    (
+        "BP306",
+        WARNING,
+        "department_table.income_split[0].amount",
+        Decimal("4030.75"),
+        Decimal("4026.3"),
+    ),
     (
         "BP505",
         WARNING,
@@ -53,7 +65,13 @@ SEED_FINDINGS = [
         "每年立一部法；每年需起草、修改、审议条例草案n+1次；每年需承办上级人大常委会的法规草案征求意见约n次",
         None,
     ),
-    ("BP305", WARNING, "department_table.spending_split[0].amount", D("2731.71"), D("2559.6")),
+    (
+        "BP305",
+        WARNING,
+        "department_table.spending_split[0].amount",
+        Decimal("2731.71"),
+        Decimal("2559.6"),
+    ),
     (
         "BP504",
         WARNING,
@@ -79,10 +97,10 @@ SEED_FINDINGS = [
         "BP308",
         WARNING,
         "projects[0].indicators.groups[0].groups[0].indicators[2].target",
-        D("83"),
-        D("85"),
+        Decimal("83"),
+        Decimal("85"),
     ),
-    ("BP501", WARNING, "projects[1].funding.stated_score", D("10"), D("9.85")),
+    ("BP501", WARNING, "projects[1].funding.stated_score", Decimal("10"), Decimal("9.85")),
     (
         "BP504",
         WARNING,
@@ -97,7 +115,7 @@ SEED_FINDINGS = [
         "已完成",
         "2台空调机组",
     ),
-    ("BP501", WARNING, "projects[2].funding.stated_score", D("10"), D("9.85")),
+    ("BP501", WARNING, "projects[2].funding.stated_score", Decimal("10"), Decimal("9.85")),
     (
         "BP504",
         WARNING,
@@ -161,7 +179,7 @@ SEED_FINDINGS = [
         "已完成",
         "至少1次全市人民代表会议",
     ),
-    ("BP501", WARNING, "projects[5].funding.stated_score", D("10"), D("9.95")),
+    ("BP501", WARNING, "projects[5].funding.stated_score", Decimal("10"), Decimal("9.95")),
     (
         "BP504",
         WARNING,
@@ -176,7 +194,7 @@ SEED_FINDINGS = [
         "全市市县乡三级人大机关280余名人大干部参加培训",
         None,
     ),
-    ("BP307", INFO, "basic_data.staffing.authorised", D("111"), D("96")),
+    ("BP307", INFO, "basic_data.staffing.authorised", Decimal("111"), Decimal("96")),
 ]
 
 
@@ -199,11 +217,11 @@ def test_the_seed_errors_are_the_figures_that_do_not_add_up() -> None:
     """The seed's errors: two splits off the total, one nudged share, two rates printed as 100%."""
     errors = [f for f in check(SEED) if f.severity is ERROR]
     assert [(f.code, f.stated, f.expected) for f in errors] == [
-        ("BP102", D("4199.44"), D("4280.31")),
-        ("BP103", D("4228.41"), D("4280.31")),
-        ("BP204", D("0.51"), D("0.50")),
-        ("BP201", D("100"), D("98")),
-        ("BP201", D("100"), D("99")),
+        ("BP102", Decimal("4199.44"), Decimal("4280.31")),
+        ("BP103", Decimal("4228.41"), Decimal("4280.31")),
+        ("BP204", Decimal("0.51"), Decimal("0.50")),
+        ("BP201", Decimal("100"), Decimal("98")),
+        ("BP201", Decimal("100"), Decimal("99")),
     ]
 
 
@@ -214,14 +232,14 @@ def test_a_finding_names_its_formula_and_inputs() -> None:
     )
     assert finding.formula == "全年执行数 / 全年预算数"
     assert finding.inputs == (
-        ("$.projects[1].funding.total.executed", D("394")),
-        ("$.projects[1].funding.total.full_year_budget", D("400.03")),
+        ("$.projects[1].funding.total.executed", Decimal("394")),
+        ("$.projects[1].funding.total.full_year_budget", Decimal("400.03")),
     )
     assert "98.49%" in finding.message_zh
     assert "98.49%" in finding.message_en
 
 
-def _mutate(evaluation: bp.SelfEvaluation, changes: dict[str, object]) -> bp.SelfEvaluation:
+def _mutate(evaluation: bp.SelfEvaluation, changes: Mapping[str, object]) -> bp.SelfEvaluation:
     """The report with the figures at JSON *paths* replaced (a path like "projects[1].name")."""
     data = copy.deepcopy(bp.to_data(evaluation))
     for path, value in changes.items():
@@ -357,12 +375,13 @@ def test_rule_codes_are_unique_documented_and_sorted() -> None:
     codes = [rule.code for rule in RULES]
     assert codes == sorted(set(codes))
     for rule in RULES:
-        assert rule.summary_zh and rule.summary_en and rule.reason, rule.code
-        assert rule.check.__name__, rule.code
+        assert rule.summary_zh, rule.code
+        assert rule.summary_en, rule.code
+        assert rule.reason, rule.code
 
 
 def test_a_single_project_table_is_checked_without_inventing_the_rest() -> None:
-    """A report holding one project table gets that table's findings and nothing about absent parts."""
+    """A report of one project table gets that table's findings, nothing about absent parts."""
     alone = bp.SelfEvaluation(
         year=2022, department=bp.Department(name="x"), projects=(SEED.projects[1],)
     )
@@ -480,7 +499,7 @@ def _figures(data: object, path: str = "$") -> list[str]:
         return [p for i, value in enumerate(data) for p in _figures(value, f"{path}[{i}]")]
     if isinstance(data, str) and path.rsplit(".", 1)[-1] not in _TEXT_FIELDS:
         try:
-            D(data)
+            Decimal(data)
         except ArithmeticError:
             return []
         return [path]
@@ -512,9 +531,12 @@ def test_changing_any_stated_figure_by_a_cent_is_caught(
     """Move one stated amount, rate, weight or score by ≥ 0.01: an error names that figure."""
     figures = _figures(bp.to_data(evaluation))
     path = data.draw(st.sampled_from(figures), label="figure")
-    old = D(_get(bp.to_data(evaluation), path))
+    old = Decimal(_get(bp.to_data(evaluation), path))
     delta = data.draw(
-        st.sampled_from([D("0.01"), D("0.5"), D("1"), D("-0.01"), D("-1")]), label="delta"
+        st.sampled_from(
+            [Decimal("0.01"), Decimal("0.5"), Decimal("1"), Decimal("-0.01"), Decimal("-1")]
+        ),
+        label="delta",
     )
     assume(old + delta >= 0)
     changed = _mutate(evaluation, {path.removeprefix("$."): str(old + delta)})
@@ -537,9 +559,8 @@ def _follows_largest_remainder(evaluation: bp.SelfEvaluation) -> bool:
     assert spending is not None
     amounts = [row.amount for row in spending.by_function if row.amount is not None]
     shares = bp.percentage_shares(amounts, 2, bp.ShareMethod.LARGEST_REMAINDER)
-    return shares is not bp.NOT_APPLICABLE and list(shares) == [
-        row.stated_share for row in spending.by_function
-    ]  # type: ignore[arg-type]
+    stated = [row.stated_share for row in spending.by_function]
+    return isinstance(shares, tuple) and list(shares) == stated
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -547,7 +568,7 @@ def _follows_largest_remainder(evaluation: bp.SelfEvaluation) -> bool:
 def test_check_never_raises_and_no_rule_fails(
     evaluation: bp.SelfEvaluation, data: st.DataObject
 ) -> None:
-    """Any report the model accepts — even one with arbitrary figures — is checked without a BP900."""
+    """Any report the model accepts, even with arbitrary figures, is checked without a BP900."""
     figures = _figures(bp.to_data(evaluation))
     changes = {
         p.removeprefix("$."): data.draw(

@@ -26,7 +26,7 @@ from budget_perf.checks import RULES, CheckOptions, Severity, check
 from budget_perf.checks.render import findings_to_json, render_catalogue, render_text
 from budget_perf.errors import BudgetPerfError, UnknownExample
 from budget_perf.formatting import Language, format_amount, format_percent_points, format_ratio
-from budget_perf.model import Funding, IndicatorTree, SelfEvaluation
+from budget_perf.model import Funding, Grade, IndicatorTree, SelfEvaluation
 from budget_perf.profiles import load_profile
 from budget_perf.rates import ShareMethod, control_rate, percentage_shares
 from budget_perf.serialization import from_json
@@ -37,7 +37,8 @@ _LABELS = {
     "title": ("预算绩效自评", "budget performance self-evaluation"),
     "tables": ("评价表", "Evaluation tables"),
     "header": (
-        ("表", "全年预算数", "全年执行数", "执行率(表)", "执行率(算)", "执行得分(表)", "执行得分(算)",
+        ("表", "全年预算数", "全年执行数", "执行率(表)", "执行率(算)", "执行得分(表)",
+         "执行得分(算)",
          "指标分值", "指标得分", "总分(表)", "总分(算)"),
         ("table", "budget", "executed", "rate (stated)", "rate (derived)", "exec. score (stated)",
          "exec. score (derived)", "indicator weight", "indicator score", "total (stated)",
@@ -100,6 +101,12 @@ def _table_row(
     ]
 
 
+def _grade_name(grade: Grade | None, language: Language) -> str:
+    if grade is None:
+        return "—"
+    return grade.value if language == "zh" else grade.english
+
+
 def summary(evaluation: SelfEvaluation, language: Language = "zh") -> str:
     """A plain-text summary: each table's stated and derived figures, rates, shares and grade."""
     lang = language
@@ -138,21 +145,29 @@ def summary(evaluation: SelfEvaluation, language: Language = "zh") -> str:
         amounts = [r.amount or Decimal(0) for r in spending.by_function]
         plain = percentage_shares(amounts, 2, ShareMethod.ROUND)
         remainder = percentage_shares(amounts, 2, ShareMethod.LARGEST_REMAINDER)
-        if not isinstance(plain, tuple) or not isinstance(remainder, tuple):
-            plain = remainder = tuple(None for _ in amounts)  # a zero total: shares not applicable
+        blank: tuple[Decimal | None, ...] = tuple(None for _ in amounts)  # a zero total
         share_rows = [
-            [r.function.value, format_amount(r.amount, lang), format_percent_points(r.stated_share, lang),
-             format_percent_points(p, lang), format_percent_points(lr, lang)]
-            for r, p, lr in zip(spending.by_function, plain, remainder, strict=True)
-        ]  # fmt: skip
+            [
+                r.function.value,
+                format_amount(r.amount, lang),
+                format_percent_points(r.stated_share, lang),
+                format_percent_points(p, lang),
+                format_percent_points(lr, lang),
+            ]
+            for r, p, lr in zip(
+                spending.by_function,
+                plain if isinstance(plain, tuple) else blank,
+                remainder if isinstance(remainder, tuple) else blank,
+                strict=True,
+            )
+        ]
         lines += [_t("shares", lang), *table(_LABELS["share_header"][lang == "en"], share_rows), ""]
     derived = evaluation.derived_grade()
     stated = evaluation.stated_grade
     if stated is not None or derived is not None:
-        name = lambda g: "—" if g is None else (g.value if lang == "zh" else g.english)  # noqa: E731
         lines.append(
-            f"{_t('grade', lang)}: {_t('stated', lang)} {name(stated)}, "
-            f"{_t('derived', lang)} {name(derived)}"
+            f"{_t('grade', lang)}: {_t('stated', lang)} {_grade_name(stated, lang)}, "
+            f"{_t('derived', lang)} {_grade_name(derived, lang)}"
         )
     findings = check(evaluation)
     counts = [sum(1 for f in findings if f.severity is s) for s in Severity]

@@ -53,7 +53,7 @@ def format_percent_points(value: Decimal | None, language: Language = "zh", plac
 
 
 def format_ratio(ratio: Ratio | None, language: Language = "zh", places: int = 2) -> str:
-    """A ratio (0.7658 …) as a percentage rounded half-up to *places*; "不适用"/"n/a" if undefined."""
+    """A ratio (0.7658 …) as a percent rounded half-up to *places*; "不适用"/"n/a" if undefined."""
     if ratio is None:
         return "—"
     if ratio is NOT_APPLICABLE:
