@@ -29,6 +29,7 @@ __all__ = [
     "ONE",
     "ZERO",
     "check_decimal",
+    "check_non_negative",
     "decimal_places",
     "non_negative",
     "optional_decimal",
@@ -92,6 +93,20 @@ def check_decimal(value: object, *, field: str = "value") -> Decimal:
     return value
 
 
+def check_non_negative(value: object, field: str = "value") -> Decimal:
+    """Return *value* if it is a finite, non-negative Decimal, else raise :class:`InvalidAmount`.
+
+    >>> check_non_negative(Decimal("-1"), "budget")
+    Traceback (most recent call last):
+    ...
+    budget_perf.errors.InvalidAmount: budget: must not be negative, got -1
+    """
+    number = check_decimal(value, field=field)
+    if number < ZERO:
+        raise InvalidAmount(f"{field}: must not be negative, got {number}", field=field)
+    return number
+
+
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     """Round *value* to *places* decimals, halves away from zero (四舍五入)."""
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
@@ -114,11 +129,7 @@ def _any_decimal(_instance: Any, attribute: attrs.Attribute[Any], value: object)
 
 
 def _non_negative(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    number = check_decimal(value, field=attribute.name)
-    if number < ZERO:
-        raise InvalidAmount(
-            f"{attribute.name}: must not be negative, got {number}", field=attribute.name
-        )
+    check_non_negative(value, attribute.name)
 
 
 def _optional(

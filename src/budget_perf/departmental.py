@@ -41,8 +41,9 @@ budget_perf.errors.InvalidAmount: in_post: expected a whole number of staff (int
 
 from decimal import Decimal
 
+from budget_perf._decimal import check_non_negative
 from budget_perf.errors import InvalidAmount
-from budget_perf.rates import Ratio, _amount, change_rate, control_rate, execution_rate, share
+from budget_perf.rates import Ratio, change_rate, control_rate, execution_rate, share
 
 __all__ = [
     "area_control_rate",
@@ -93,7 +94,9 @@ def three_public_change_rate(current: Decimal, previous: Decimal) -> Ratio:
     >>> to_percent(three_public_change_rate(Decimal("70.3"), Decimal("67.03")))  # 决算 basis
     Decimal('4.88')
     """
-    return change_rate(_amount(current, "current"), _amount(previous, "previous"))
+    return change_rate(
+        check_non_negative(current, "current"), check_non_negative(previous, "previous")
+    )
 
 
 def three_public_control_rate(final: Decimal, budget: Decimal) -> Ratio:
@@ -103,7 +106,7 @@ def three_public_control_rate(final: Decimal, budget: Decimal) -> Ratio:
     >>> to_percent(three_public_control_rate(Decimal("70.3"), Decimal("202")))
     Decimal('34.80')
     """
-    return control_rate(_amount(final, "final"), _amount(budget, "budget"))
+    return control_rate(check_non_negative(final, "final"), check_non_negative(budget, "budget"))
 
 
 def operating_funds_control_rate(actual: Decimal, budget: Decimal) -> Ratio:
@@ -113,7 +116,7 @@ def operating_funds_control_rate(actual: Decimal, budget: Decimal) -> Ratio:
     >>> to_percent(operating_funds_control_rate(Decimal("450.81"), Decimal("271.19")))
     Decimal('166.23')
     """
-    return control_rate(_amount(actual, "actual"), _amount(budget, "budget"))
+    return control_rate(check_non_negative(actual, "actual"), check_non_negative(budget, "budget"))
 
 
 def procurement_execution_rate(actual: Decimal, budget: Decimal) -> Ratio:
@@ -123,7 +126,9 @@ def procurement_execution_rate(actual: Decimal, budget: Decimal) -> Ratio:
     >>> to_percent(procurement_execution_rate(Decimal("292.75"), Decimal("1285")))
     Decimal('22.78')
     """
-    return execution_rate(_amount(actual, "actual"), _amount(budget, "budget"))
+    return execution_rate(
+        check_non_negative(actual, "actual"), check_non_negative(budget, "budget")
+    )
 
 
 def budget_completion_rate(completed: Decimal, budget: Decimal) -> Ratio:
@@ -133,7 +138,9 @@ def budget_completion_rate(completed: Decimal, budget: Decimal) -> Ratio:
     >>> to_percent(budget_completion_rate(Decimal("394"), Decimal("400.03")))
     Decimal('98.49')
     """
-    return execution_rate(_amount(completed, "completed"), _amount(budget, "budget"))
+    return execution_rate(
+        check_non_negative(completed, "completed"), check_non_negative(budget, "budget")
+    )
 
 
 def hunan_budget_completion_rate(
@@ -153,11 +160,11 @@ def hunan_budget_completion_rate(
     Decimal('98.49')
     """
     available = (
-        _amount(carryover, "carryover")
-        + _amount(initial, "initial")
-        + _amount(supplementary, "supplementary")
+        check_non_negative(carryover, "carryover")
+        + check_non_negative(initial, "initial")
+        + check_non_negative(supplementary, "supplementary")
     )
-    balance = _amount(year_end_balance, "year_end_balance")
+    balance = check_non_negative(year_end_balance, "year_end_balance")
     if balance > available:
         raise InvalidAmount(
             f"year_end_balance: {balance} exceeds the funds available "
@@ -174,7 +181,7 @@ def budget_adjustment_rate(adjustment: Decimal, budget: Decimal) -> Ratio:
     >>> to_percent(budget_adjustment_rate(Decimal("15"), Decimal("200")))
     Decimal('7.50')
     """
-    return share(_amount(adjustment, "adjustment"), _amount(budget, "budget"))
+    return share(check_non_negative(adjustment, "adjustment"), check_non_negative(budget, "budget"))
 
 
 def hunan_budget_control_rate(supplementary: Decimal, initial: Decimal) -> Ratio:
@@ -184,7 +191,9 @@ def hunan_budget_control_rate(supplementary: Decimal, initial: Decimal) -> Ratio
     >>> to_percent(hunan_budget_control_rate(Decimal("23.85"), Decimal("238.49")))
     Decimal('10.00')
     """
-    return share(_amount(supplementary, "supplementary"), _amount(initial, "initial"))
+    return share(
+        check_non_negative(supplementary, "supplementary"), check_non_negative(initial, "initial")
+    )
 
 
 def carryover_rate(carryover_and_balance: Decimal, expenditure_budget: Decimal) -> Ratio:
@@ -195,8 +204,8 @@ def carryover_rate(carryover_and_balance: Decimal, expenditure_budget: Decimal) 
     Decimal('1.51')
     """
     return share(
-        _amount(carryover_and_balance, "carryover_and_balance"),
-        _amount(expenditure_budget, "expenditure_budget"),
+        check_non_negative(carryover_and_balance, "carryover_and_balance"),
+        check_non_negative(expenditure_budget, "expenditure_budget"),
     )
 
 
@@ -207,7 +216,8 @@ def area_control_rate(actual_area: Decimal, approved_area: Decimal) -> Ratio:
     Decimal('1.05')
     """
     return control_rate(
-        _amount(actual_area, "actual_area"), _amount(approved_area, "approved_area")
+        check_non_negative(actual_area, "actual_area"),
+        check_non_negative(approved_area, "approved_area"),
     )
 
 
@@ -218,8 +228,8 @@ def investment_control_rate(actual_investment: Decimal, budgeted_investment: Dec
     <NotApplicable.NOT_APPLICABLE: 'not applicable'>
     """
     return control_rate(
-        _amount(actual_investment, "actual_investment"),
-        _amount(budgeted_investment, "budgeted_investment"),
+        check_non_negative(actual_investment, "actual_investment"),
+        check_non_negative(budgeted_investment, "budgeted_investment"),
     )
 
 
@@ -231,6 +241,6 @@ def key_spending_rate(key_project_spending: Decimal, total_project_spending: Dec
     Decimal('27.00')
     """
     return share(
-        _amount(key_project_spending, "key_project_spending"),
-        _amount(total_project_spending, "total_project_spending"),
+        check_non_negative(key_project_spending, "key_project_spending"),
+        check_non_negative(total_project_spending, "total_project_spending"),
     )

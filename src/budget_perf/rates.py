@@ -44,8 +44,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, TypeAlias, TypeVar, overload
 
-from budget_perf._decimal import HUNDRED, ZERO, check_decimal, round_half_up
-from budget_perf.errors import InvalidAmount
+from budget_perf._decimal import HUNDRED, ZERO, check_decimal, check_non_negative, round_half_up
 
 __all__ = [
     "NOT_APPLICABLE",
@@ -86,14 +85,6 @@ class ShareMethod(enum.Enum):
 _K = TypeVar("_K")
 
 
-def _amount(value: object, field: str) -> Decimal:
-    """Return *value* if it is a finite, non-negative Decimal, else raise InvalidAmount."""
-    number = check_decimal(value, field=field)
-    if number < ZERO:
-        raise InvalidAmount(f"{field}: must not be negative, got {number}", field=field)
-    return number
-
-
 def _ratio(numerator: Decimal, denominator: Decimal) -> Ratio:
     """Return numerator / denominator, or NOT_APPLICABLE for a zero denominator."""
     if denominator == ZERO:
@@ -117,7 +108,7 @@ def execution_rate(executed: Decimal, budget: Decimal) -> Ratio:
     >>> execution_rate(Decimal("394"), Decimal("400.03"))
     Decimal('0.9849261305402094842886783491')
     """
-    return _ratio(_amount(executed, "executed"), _amount(budget, "budget"))
+    return _ratio(check_non_negative(executed, "executed"), check_non_negative(budget, "budget"))
 
 
 def control_rate(actual: Decimal, limit: Decimal) -> Ratio:
@@ -130,7 +121,7 @@ def control_rate(actual: Decimal, limit: Decimal) -> Ratio:
     >>> to_percent(control_rate(Decimal("70.3"), Decimal("202")))  # 三公经费 决算 / 预算
     Decimal('34.80')
     """
-    return _ratio(_amount(actual, "actual"), _amount(limit, "limit"))
+    return _ratio(check_non_negative(actual, "actual"), check_non_negative(limit, "limit"))
 
 
 def change_rate(current: Decimal, previous: Decimal) -> Ratio:
@@ -145,8 +136,8 @@ def change_rate(current: Decimal, previous: Decimal) -> Ratio:
     >>> change_rate(Decimal("3.49"), Decimal("0"))
     <NotApplicable.NOT_APPLICABLE: 'not applicable'>
     """
-    now = _amount(current, "current")
-    before = _amount(previous, "previous")
+    now = check_non_negative(current, "current")
+    before = check_non_negative(previous, "previous")
     return _ratio(now - before, before)
 
 
@@ -161,7 +152,7 @@ def share(part: Decimal, whole: Decimal) -> Ratio:
     >>> to_percent(share(Decimal("3518.3"), Decimal("4026.3")))  # 一般公共服务支出
     Decimal('87.38')
     """
-    return _ratio(_amount(part, "part"), _amount(whole, "whole"))
+    return _ratio(check_non_negative(part, "part"), check_non_negative(whole, "whole"))
 
 
 def to_percent(ratio: Ratio, places: int = 2) -> Ratio:
@@ -246,10 +237,10 @@ def percentage_shares(
     digits = _places(places)
     if isinstance(parts, Mapping):
         keys = list(parts)
-        values = [_amount(parts[k], f"parts[{k!r}]") for k in keys]
+        values = [check_non_negative(parts[k], f"parts[{k!r}]") for k in keys]
     else:
         keys = []
-        values = [_amount(v, f"parts[{i}]") for i, v in enumerate(parts)]
+        values = [check_non_negative(v, f"parts[{i}]") for i, v in enumerate(parts)]
     total = sum(values, ZERO)
     if total == ZERO:
         return NOT_APPLICABLE

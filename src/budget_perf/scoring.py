@@ -40,11 +40,11 @@ from typing import Any
 
 import attrs
 
-from budget_perf._decimal import ONE, ZERO, check_decimal
+from budget_perf._decimal import ONE, ZERO, check_decimal, check_non_negative
 from budget_perf.errors import InvalidAmount
 from budget_perf.model.grade import Grade
 from budget_perf.profiles import NATIONAL_2020, RuleProfile
-from budget_perf.rates import NOT_APPLICABLE, NotApplicable, Ratio, _amount
+from budget_perf.rates import NOT_APPLICABLE, NotApplicable, Ratio
 
 __all__ = [
     "Direction",
@@ -104,7 +104,7 @@ _BANDS: dict[QualitativeBand, tuple[Decimal, Decimal, bool]] = {
 
 
 def _score(value: object, field: str) -> Ratio:
-    return NOT_APPLICABLE if value is NOT_APPLICABLE else _amount(value, field)
+    return NOT_APPLICABLE if value is NOT_APPLICABLE else check_non_negative(value, field)
 
 
 def _score_within_weight(instance: "ScoredItem", _attribute: object, value: Any) -> None:
@@ -123,7 +123,9 @@ class ScoredItem:
     budget_perf.errors.InvalidAmount: score: 6 exceeds the weight 5
     """
 
-    weight: Decimal = attrs.field(validator=lambda _i, _a, value: _amount(value, "weight"))
+    weight: Decimal = attrs.field(
+        validator=lambda _i, _a, value: check_non_negative(value, "weight")
+    )
     score: Ratio = attrs.field(validator=_score_within_weight)
 
 
@@ -138,11 +140,11 @@ def execution_score(rate: Ratio, weight: Decimal = _TEN, *, cap: Decimal = ONE) 
     >>> execution_score(Decimal("1.2")), execution_score(Decimal("0.5"), Decimal(20))
     (Decimal('10'), Decimal('10.0'))
     """
-    points = _amount(weight, "weight")
-    ceiling = _amount(cap, "cap")
+    points = check_non_negative(weight, "weight")
+    ceiling = check_non_negative(cap, "cap")
     if rate is NOT_APPLICABLE:
         return NOT_APPLICABLE
-    return points * min(_amount(rate, "rate"), ceiling)
+    return points * min(check_non_negative(rate, "rate"), ceiling)
 
 
 def indicator_score(
@@ -173,9 +175,9 @@ def indicator_score(
     >>> indicator_score(Decimal("4"), Decimal("3"), Decimal("6"), Direction.LOWER_IS_BETTER)
     Decimal('4.5')
     """
-    b = _amount(actual, "actual")
-    a = _amount(target, "target")
-    points = _amount(weight, "weight")
+    b = check_non_negative(actual, "actual")
+    a = check_non_negative(target, "target")
+    points = check_non_negative(weight, "weight")
     if a == ZERO:
         return NOT_APPLICABLE
     # weight × min(B/A, 1) or weight × min(A/B, 1), written to round only once.
@@ -190,7 +192,7 @@ def band_range(band: QualitativeBand, weight: Decimal) -> ScoreRange:
     >>> band_range(QualitativeBand.ACHIEVED, Decimal(10))
     ScoreRange(lower=Decimal('8.0'), upper=Decimal('10'), upper_inclusive=True)
     """
-    points = _amount(weight, "weight")
+    points = check_non_negative(weight, "weight")
     low, high, inclusive = _BANDS[QualitativeBand(band)]
     return ScoreRange(lower=points * low, upper=points * high, upper_inclusive=inclusive)
 
@@ -208,7 +210,7 @@ def band_of(score: Decimal, weight: Decimal) -> QualitativeBand | NotApplicable:
     (<QualitativeBand.ACHIEVED: '达成年度指标'>, <QualitativeBand.PARTLY: '部分达成并具有一定效果'>)
     """
     value = check_decimal(score, field="score")
-    points = _amount(weight, "weight")
+    points = check_non_negative(weight, "weight")
     if points == ZERO:
         return NOT_APPLICABLE
     for band in QualitativeBand:
