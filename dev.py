@@ -49,7 +49,8 @@ def demo() -> None:
 
 def test() -> None:
     setup()
-    run(BIN / "ruff", "check", "src", "tests")
+    run(BIN / "ruff", "check", "src", "tests", "examples")
+    run(BIN / "ruff", "format", "--check", "src", "tests", "examples")
     run(BIN / "mypy")
     run(BIN / "python", "-m", "pytest", "-q", *sys.argv[2:])
 
