@@ -108,7 +108,11 @@ def check_non_negative(value: object, field: str = "value") -> Decimal:
 
 
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:
-    """Round *value* to *places* decimals, halves away from zero (四舍五入)."""
+    """Round *value* to *places* decimals, halves away from zero (四舍五入).
+
+    >>> round_half_up(Decimal("98.485")), round_half_up(Decimal("-0.5"), 0)
+    (Decimal('98.49'), Decimal('-1'))
+    """
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 

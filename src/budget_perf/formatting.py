@@ -38,7 +38,10 @@ def _pattern(places: int) -> str:
 
 
 def format_amount(value: Decimal | None, language: Language = "zh", places: int = 2) -> str:
-    """An amount in 万元 with thousands separators and *places* decimals; blank is "—"."""
+    """An amount in 万元 with thousands separators and *places* decimals; blank is "—".
+
+    >>> format_amount(Decimal("1496.7"), "en"), format_amount(None)
+    ('1,496.70', '—')"""
     if value is None:
         return "—"
     rounded = round_half_up(value, places)
@@ -46,14 +49,20 @@ def format_amount(value: Decimal | None, language: Language = "zh", places: int 
 
 
 def format_percent_points(value: Decimal | None, language: Language = "zh", places: int = 2) -> str:
-    """A figure already in percent points (a stated "76.58") as "76.58%"; blank is "—"."""
+    """A figure already in percent points (a stated "76.58") as "76.58%"; blank is "—".
+
+    >>> format_percent_points(Decimal("0.6"), "zh")
+    '0.60%'"""
     if value is None:
         return "—"
     return format_amount(value, language, places) + "%"
 
 
 def format_ratio(ratio: Ratio | None, language: Language = "zh", places: int = 2) -> str:
-    """A ratio (0.7658 …) as a percent rounded half-up to *places*; "不适用"/"n/a" if undefined."""
+    """A ratio (0.7658 …) as a percent rounded half-up to *places*; "不适用"/"n/a" if undefined.
+
+    >>> format_ratio(Decimal("0.98485"), "en")
+    '98.49%'"""
     if ratio is None:
         return "—"
     if ratio is NOT_APPLICABLE:

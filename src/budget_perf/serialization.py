@@ -210,12 +210,21 @@ _CONVERTER = _make_converter()
 
 
 def to_data(obj: object) -> Any:
-    """Return *obj* as plain JSON-ready data (dicts, lists, strings, ints, None)."""
+    """Return *obj* as plain JSON-ready data (dicts, lists, strings, ints, None).
+
+    >>> from budget_perf.model import Department
+    >>> to_data(Department(name="岳阳市人大常委会"))["name"]
+    '岳阳市人大常委会'
+    """
     return _CONVERTER.unstructure(obj)
 
 
 def from_data(data: object, cls: type[T]) -> T:
     """Build a *cls* record from plain data, as :func:`from_json` does from text.
+
+    >>> from budget_perf.model import Department
+    >>> from_data({"name": "岳阳市人大常委会"}, Department).name
+    '岳阳市人大常委会'
 
     Raises:
         InvalidDocument: listing every problem with its path (``$.projects[2].name``).
@@ -229,12 +238,21 @@ def from_data(data: object, cls: type[T]) -> T:
 
 
 def to_json(obj: object, *, indent: int | None = 2) -> str:
-    """Return *obj* as JSON text (UTF-8 Chinese kept as is, Decimals as strings)."""
+    """Return *obj* as JSON text (UTF-8 Chinese kept as is, Decimals as strings).
+
+    >>> from budget_perf.model import FundTotal
+    >>> to_json(FundTotal(executed=Decimal("394")), indent=None)
+    '{"initial_budget": null, "full_year_budget": null, "executed": "394", "note": ""}'
+    """
     return json.dumps(to_data(obj), ensure_ascii=False, indent=indent)
 
 
 def from_json(text: str | bytes, cls: type[T]) -> T:
     """Parse JSON *text* into a *cls* record.
+
+    >>> from budget_perf.model import FundTotal
+    >>> from_json('{"executed": "394"}', FundTotal).executed
+    Decimal('394')
 
     Raises:
         InvalidDocument: if the text is not JSON or does not fit *cls*; every problem is listed

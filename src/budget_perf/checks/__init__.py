@@ -71,6 +71,10 @@ def check(
 ) -> tuple[Finding, ...]:
     """Every finding of *rules* (plus ``options.extra_rules``) on *evaluation*, sorted.
 
+    >>> from budget_perf.model import Department
+    >>> check(SelfEvaluation(year=2022, department=Department(name="x")))
+    ()
+
     Args:
         evaluation: the report to check; absent parts are skipped.
         profile: the rule profile whose weights and grade bands apply.

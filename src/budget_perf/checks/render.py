@@ -35,7 +35,11 @@ def _value(value: Value) -> str | int | None:
 
 
 def findings_to_data(findings: Iterable[Finding]) -> dict[str, object]:
-    """The findings as JSON-ready data in the ``budget_perf.findings/1`` schema."""
+    """The findings as JSON-ready data in the ``budget_perf.findings/1`` schema.
+
+    >>> findings_to_data([])["count"]
+    {'error': 0, 'warning': 0, 'info': 0}
+    """
     items = list(findings)
     return {
         "schema": SCHEMA,
@@ -58,7 +62,11 @@ def findings_to_data(findings: Iterable[Finding]) -> dict[str, object]:
 
 
 def findings_to_json(findings: Iterable[Finding], *, indent: int | None = 2) -> str:
-    """The findings as JSON text in the ``budget_perf.findings/1`` schema."""
+    """The findings as JSON text in the ``budget_perf.findings/1`` schema.
+
+    >>> print(findings_to_json([], indent=None)[:43])
+    {"schema": "budget_perf.findings/1", "count"
+    """
     return json.dumps(findings_to_data(findings), ensure_ascii=False, indent=indent)
 
 
@@ -68,7 +76,11 @@ def _cell(value: Value, limit: int = 24) -> str:
 
 
 def render_text(findings: Iterable[Finding], language: Language = "zh") -> str:
-    """A plain-text table of the findings with a closing count, in *language*."""
+    """A plain-text table of the findings with a closing count, in *language*.
+
+    >>> render_text([], "zh")
+    '共0项：错误0，警告0，提示0'
+    """
     items = list(findings)
     zh = language == "zh"
     header = (

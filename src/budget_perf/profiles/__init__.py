@@ -124,6 +124,15 @@ def profile_from_json(text: str) -> RuleProfile:
 def load_profile_file(path: str | PathLike[str]) -> RuleProfile:
     """Read a profile from the JSON file at *path* (UTF-8), e.g. a province's own rules.
 
+    >>> import tempfile, pathlib
+    >>> from importlib import resources
+    >>> bundled = resources.files("budget_perf.profiles") / "hunan-departmental.json"
+    >>> text = bundled.read_text("utf-8")
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "my-province.json"
+    >>> _ = path.write_text(text, encoding="utf-8")
+    >>> load_profile_file(path).key
+    'hunan-departmental'
+
     Raises:
         InvalidProfile: as :func:`profile_from_json`, the message starting with the file name.
         OSError: the file cannot be read.
