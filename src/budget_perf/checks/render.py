@@ -64,8 +64,8 @@ def findings_to_data(findings: Iterable[Finding]) -> dict[str, object]:
 def findings_to_json(findings: Iterable[Finding], *, indent: int | None = 2) -> str:
     """The findings as JSON text in the ``budget_perf.findings/1`` schema.
 
-    >>> print(findings_to_json([], indent=None)[:43])
-    {"schema": "budget_perf.findings/1", "count"
+    >>> json.loads(findings_to_json([]))["schema"]
+    'budget_perf.findings/1'
     """
     return json.dumps(findings_to_data(findings), ensure_ascii=False, indent=indent)
 
