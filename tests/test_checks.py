@@ -563,24 +563,39 @@ def _follows_largest_remainder(evaluation: bp.SelfEvaluation) -> bool:
     return isinstance(shares, tuple) and list(shares) == stated
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_OPTIONAL_PARTS = [
+    "general_budget",
+    "department_table",
+    "basic_data",
+    "department_table.funding",
+    "department_table.indicators",
+    "basic_data.staffing",
+    "basic_data.three_public",
+    "basic_data.project_spending",
+    "projects[0].funding",
+    "projects[0].funding.total",
+    "projects[0].indicators",
+    "general_budget.basic",
+    "general_budget.project",
+]
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(self_evaluations(), st.data())
 def test_check_never_raises_and_no_rule_fails(
     evaluation: bp.SelfEvaluation, data: st.DataObject
 ) -> None:
-    """Any report the model accepts, even with arbitrary figures, is checked without a BP900."""
+    """Any report the model accepts — odd figures, parts missing — is checked without a BP900."""
     figures = _figures(bp.to_data(evaluation))
-    changes = {
-        p.removeprefix("$."): data.draw(
-            st.sampled_from(["0", "0.01", "99999.99", "100", None]), label=p
-        )
-        for p in data.draw(
-            st.lists(st.sampled_from(figures), max_size=5, unique=True), label="paths"
-        )
-    }
+    values = st.sampled_from(["0", "0.01", "99999.99", "100", "-5", None])
+    paths = data.draw(st.lists(st.sampled_from(figures), max_size=5, unique=True), label="paths")
+    changes: dict[str, object] = {p.removeprefix("$."): data.draw(values, label=p) for p in paths}
+    dropped = data.draw(st.lists(st.sampled_from(_OPTIONAL_PARTS), max_size=4, unique=True))
     try:
         changed = _mutate(evaluation, changes)
-    except bp.InvalidDocument:
-        assume(False)  # e.g. a blank where the model requires a figure
+        for part in sorted(dropped, key=len, reverse=True):
+            changed = _mutate(changed, {part: None})
+    except (bp.InvalidDocument, KeyError, TypeError):
+        assume(False)  # a value the model refuses (a negative amount), or a part already dropped
         raise
     assert not [f for f in check(changed) if f.code == "BP900"]
