@@ -24,7 +24,7 @@ from decimal import Decimal
 from budget_perf._decimal import ZERO
 from budget_perf.checks._walk import evaluation_tables, expense_rows, fmt
 from budget_perf.checks.finding import Finding, Severity
-from budget_perf.checks.registry import CheckContext, Rule, RuleFunction
+from budget_perf.checks.registry import CheckContext, Rule, RuleFamily, RuleFunction
 
 __all__ = ["RULES"]
 
@@ -222,69 +222,59 @@ def _narrative_projects(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     )
 
 
-def _rule(code: str, summary_zh: str, summary_en: str, reason: str, check: RuleFunction) -> Rule:
-    return Rule(
-        code=code,
-        severity=Severity.ERROR,
-        family="arithmetic",
-        summary_zh=summary_zh,
-        summary_en=summary_en,
-        reason=reason,
-        check=check,
-    )
-
+_FAMILY = RuleFamily(name="arithmetic", severity=Severity.ERROR)
 
 RULES = (
-    _rule(
+    _FAMILY.rule(
         "BP101",
         "年度资金总额等于各资金来源之和（三列）",
         "Total funds equal the sum of the fund sources, in each column",
         "The total row is typed in by hand; a slip there changes the execution rate and score.",
         _funds_total,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP102",
         "部门整体表按收入性质分合计等于全年预算数",
         "The department table's income-type split adds up to its total",
         "财预〔2020〕10号's department table splits the total; both parts describe the same money.",
         _department_split("income"),
     ),
-    _rule(
+    _FAMILY.rule(
         "BP103",
         "部门整体表按支出性质分合计等于全年预算数",
         "The department table's spending-type split adds up to its total",
         "Basic plus project spending is the whole of the department's money.",
         _department_split("spending"),
     ),
-    _rule(
+    _FAMILY.rule(
         "BP104",
         "基础数据表各行等于其分项之和（三列）",
         "Each basic-data row equals the sum of its sub-rows, in each column",
         "The 2013 framework nests 三公经费, 项目支出 and 公用经费 rows; a parent is their sum.",
         _expense_rows,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP105",
         "功能分类支出合计等于一般公共预算拨款支出",
         "The functional breakdown adds up to the general-budget total",
         "The breakdown divides the total; the percentages are meaningless if it does not add up.",
         _functional_breakdown,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP106",
         "基本支出＋项目支出等于一般公共预算拨款支出",
         "Basic plus project spending equals the general-budget total",
         "Every yuan of spending is either basic or project spending.",
         _basic_plus_project,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP107",
         "正文实际数等于金额加其他资金",
         "A narrative 'actual' figure equals the amount plus the other funds it includes",
         "The text explains the gap between two figures; the explanation must add up.",
         _narrative_actual,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP108",
         "正文各项目金额合计等于项目支出",
         "The narrative's project amounts add up to its project spending",

@@ -26,7 +26,7 @@ from decimal import Decimal
 from budget_perf._decimal import ZERO
 from budget_perf.checks._walk import indicators_at
 from budget_perf.checks.finding import Finding, Severity
-from budget_perf.checks.registry import CheckContext, Rule, RuleFunction
+from budget_perf.checks.registry import CheckContext, Rule, RuleFamily, RuleFunction
 from budget_perf.model import Project, SpendingKind
 
 __all__ = ["RULES", "same_project"]
@@ -254,83 +254,71 @@ def _headcount_in_indicators(context: CheckContext, rule: Rule) -> Iterator[Find
                     )
 
 
-def _rule(
-    code: str, severity: Severity, zh: str, en: str, reason: str, check: RuleFunction
-) -> Rule:
-    return Rule(
-        code=code,
-        severity=severity,
-        family="cross-table",
-        summary_zh=zh,
-        summary_en=en,
-        reason=reason,
-        check=check,
-    )
-
+_FAMILY = RuleFamily(name="cross-table", severity=Severity.ERROR)
 
 RULES = (
-    _rule(
+    _FAMILY.rule(
         "BP301",
-        Severity.ERROR,
         "项目表执行数与基础数据表决算数一致",
         "A project's executed amount matches its basic-data row",
         "Both state what the project spent in the year.",
         _basic_data_projects("current_final", "executed"),
+        severity=Severity.ERROR,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP302",
-        Severity.WARNING,
         "项目表年初预算数与基础数据表预算数一致",
         "A project's initial budget matches its basic-data budget",
         "Both state the project's budget; the framework does not say which budget the row means.",
         _basic_data_projects("current_budget", "initial_budget"),
+        severity=Severity.WARNING,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP303",
-        Severity.ERROR,
         "正文项目金额与项目表执行数一致",
         "The narrative's project amount matches its table's executed amount",
         "The text and the table describe the same spending.",
         _narrative_projects,
+        severity=Severity.ERROR,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP304",
-        Severity.ERROR,
         "项目支出合计在部门整体表、项目表和基础数据表之间一致",
         "Project spending agrees between the department, project and basic data tables",
         "One figure printed three times must be the same figure.",
         _project_spending,
+        severity=Severity.ERROR,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP305",
-        Severity.WARNING,
         "部门整体表基本支出与正文基本支出一致",
         "Basic spending agrees between the department table and the text",
         "They should agree unless one counts other funds; a reviewer should ask.",
         _split_vs_narrative("basic"),
+        severity=Severity.WARNING,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP306",
-        Severity.WARNING,
         "部门整体表一般公共预算与正文一致",
         "The general-budget figure agrees between the department table and the text",
         "They should agree unless one is a budget and the other spending; a reviewer should ask.",
         _split_vs_narrative("general"),
+        severity=Severity.WARNING,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP307",
-        Severity.WARNING,
         "编制数与部门基本情况所列编制一致",
         "Authorised headcount agrees with the quotas in the department description",
         "The staff control rate is computed on the authorised headcount.",
         _authorised_headcount,
+        severity=Severity.WARNING,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP308",
-        Severity.WARNING,
         "指标所述在职人数与基础数据表一致",
         "Staff in post quoted in an indicator agrees with the basic data table",
         "A headcount in a target should be the year's headcount.",
         _headcount_in_indicators,
+        severity=Severity.WARNING,
     ),
 )

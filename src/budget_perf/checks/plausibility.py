@@ -16,7 +16,7 @@ from budget_perf._decimal import ZERO, round_half_up
 from budget_perf.cells import TargetKind, parse_target
 from budget_perf.checks._walk import evaluation_tables, indicators_at
 from budget_perf.checks.finding import Finding, Severity
-from budget_perf.checks.registry import CheckContext, Rule, RuleFunction
+from budget_perf.checks.registry import CheckContext, Rule, RuleFamily
 from budget_perf.rates import NOT_APPLICABLE, execution_rate
 
 __all__ = ["HIGH_SCORE", "LOW_EXECUTION", "RULES"]
@@ -151,48 +151,38 @@ def _unmeasurable_targets(context: CheckContext, rule: Rule) -> Iterator[Finding
             )
 
 
-def _rule(code: str, zh: str, en: str, reason: str, check: RuleFunction) -> Rule:
-    return Rule(
-        code=code,
-        severity=Severity.WARNING,
-        family="plausibility",
-        summary_zh=zh,
-        summary_en=en,
-        reason=reason,
-        check=check,
-    )
-
+_FAMILY = RuleFamily(name="plausibility", severity=Severity.WARNING)
 
 RULES = (
-    _rule(
+    _FAMILY.rule(
         "BP501",
         "执行率未达100%却得满分",
         "Full execution marks below 100% execution",
         "The execution score is proportional to the rate; full marks need full execution.",
         _full_marks_below_full_execution,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP502",
         "低执行率配高指标得分",
         "High indicator score next to low spending",
         "Targets met in full with most of the money unspent suggest targets set too low.",
         _high_score_low_spend,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP503",
         "超过20%预算未执行",
         "More than 20% of the budget unspent",
         "Large unspent balances are what budget performance management exists to find.",
         _unspent,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP504",
         "定量指标完成值无数值却得满分",
         "Measurable target, no figure in the actual, full marks",
         "'已完成' does not show that '24-26次' was achieved.",
         _unsupported_full_marks,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP505",
         "指标值不可衡量",
         "Target cannot be measured",

@@ -25,7 +25,7 @@ from budget_perf.model.evaluation import SelfEvaluation
 if TYPE_CHECKING:
     from budget_perf.profiles import RuleProfile
 
-__all__ = ["CheckContext", "CheckOptions", "Rule", "RuleFunction"]
+__all__ = ["CheckContext", "CheckOptions", "Rule", "RuleFamily", "RuleFunction"]
 
 
 @attrs.frozen(kw_only=True)
@@ -75,6 +75,40 @@ class Rule:
             inputs=tuple(inputs),
             message_zh=message_zh,
             message_en=message_en,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class RuleFamily:
+    """The rules of one family share a name and a default severity; this makes them.
+
+    >>> family = RuleFamily(name="local", severity=Severity.WARNING)
+    >>> family.rule("X001", "示例", "example", "why", lambda context, rule: ()).family
+    'local'
+    """
+
+    name: str
+    severity: Severity
+
+    def rule(
+        self,
+        code: str,
+        summary_zh: str,
+        summary_en: str,
+        reason: str,
+        check: RuleFunction,
+        *,
+        severity: Severity | None = None,
+    ) -> Rule:
+        """A rule of this family, at the family's severity unless *severity* is given."""
+        return Rule(
+            code=code,
+            severity=severity or self.severity,
+            family=self.name,
+            summary_zh=summary_zh,
+            summary_en=summary_en,
+            reason=reason,
+            check=check,
         )
 
 

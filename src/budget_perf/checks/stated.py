@@ -21,7 +21,7 @@ from decimal import Decimal
 from budget_perf._decimal import ZERO, decimal_places, round_half_up
 from budget_perf.checks._walk import evaluation_tables, fmt, indicators_at, percent_as_stated
 from budget_perf.checks.finding import Finding, Severity
-from budget_perf.checks.registry import CheckContext, Rule, RuleFunction
+from budget_perf.checks.registry import CheckContext, Rule, RuleFamily, RuleFunction
 from budget_perf.rates import (
     NOT_APPLICABLE,
     Ratio,
@@ -330,76 +330,66 @@ def _buildings(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             )
 
 
-def _rule(code: str, zh: str, en: str, reason: str, check: RuleFunction) -> Rule:
-    return Rule(
-        code=code,
-        severity=Severity.ERROR,
-        family="stated",
-        summary_zh=zh,
-        summary_en=en,
-        reason=reason,
-        check=check,
-    )
-
+_FAMILY = RuleFamily(name="stated", severity=Severity.ERROR)
 
 RULES = (
-    _rule(
+    _FAMILY.rule(
         "BP201",
         "执行率与执行数/预算数相符",
         "The stated execution rate is executed / budget",
         "A rate printed as 100% for a project that left money unspent overstates it.",
         _execution_rate,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP202",
         "执行率得分与分值×执行率相符",
         "The execution score is weight × min(rate, 1)",
         "财预〔2020〕10号 scores budget execution in proportion to the rate.",
         _execution_score,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP203",
         "在职人员控制率与在职/编制相符",
         "The staff control rate is in post / authorised",
         "The control rate is scored (Hunan: −0.5 per point above 100%).",
         _staff_control_rate,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP204",
         "功能分类占比与金额相符",
         "Each functional share is amount / total",
         "Shares are often nudged to add up to 100; a nudged share misstates the amount.",
         _functional_shares,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP205",
         "一级指标分值等于其三级指标分值之和",
         "A level-1 weight is the sum of its level-3 weights",
         "The 一级 weight printed in the table must be what its indicators carry.",
         _level1_weights,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP206",
         "总分分值等于执行率分值加三级指标分值",
         "The total weight is execution weight + level-3 weights",
         "The table's weights must add up to its stated total.",
         _total_row("weight"),
     ),
-    _rule(
+    _FAMILY.rule(
         "BP207",
         "总分得分等于执行率得分加三级指标得分",
         "The total score is execution score + level-3 scores",
         "The stated total decides the grade; it must be the sum of the scores.",
         _total_row("score"),
     ),
-    _rule(
+    _FAMILY.rule(
         "BP208",
         "自评等级与总分相符",
         "The stated grade is the grade of the total score",
         "Grades are bands of the total (优 ≥ 90 in the national rule).",
         _grade,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP209",
         "楼堂馆所控制率与实际/批复相符",
         "Building control rates are actual / approved",

@@ -18,7 +18,7 @@ from budget_perf._decimal import ZERO
 from budget_perf.cells import Comparator, TargetKind, parse_target
 from budget_perf.checks._walk import EvaluationTable, evaluation_tables, fmt, indicators_at
 from budget_perf.checks.finding import Finding, Severity
-from budget_perf.checks.registry import CheckContext, Rule, RuleFunction
+from budget_perf.checks.registry import CheckContext, Rule, RuleFamily
 from budget_perf.model import Indicator, IndicatorTree, Level1, Level2
 
 __all__ = ["RULES", "missed_target"]
@@ -221,75 +221,63 @@ def _deviation_notes(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             )
 
 
-def _rule(
-    code: str, severity: Severity, zh: str, en: str, reason: str, check: RuleFunction
-) -> Rule:
-    return Rule(
-        code=code,
-        severity=severity,
-        family="structure",
-        summary_zh=zh,
-        summary_en=en,
-        reason=reason,
-        check=check,
-    )
-
+_FAMILY = RuleFamily(name="structure", severity=Severity.ERROR)
 
 RULES = (
-    _rule(
+    _FAMILY.rule(
         "BP401",
-        Severity.WARNING,
         "一级指标权重符合规则配置",
         "Level-1 weights follow the rule profile",
         "财预〔2020〕10号 sets 10/50/30/10 but allows deviations in special cases.",
         _profile_weights,
+        severity=Severity.WARNING,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP402",
-        Severity.ERROR,
         "执行率分值与三级指标分值合计为100",
         "Execution and level-3 weights add up to 100",
         "A total out of anything but 100 cannot be graded on the 优/良/中/差 bands.",
         _weights_add_up,
+        severity=Severity.ERROR,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP403",
-        Severity.ERROR,
         "得分不高于分值且不低于零",
         "No score above its weight or below zero",
         "A score is a share of the indicator's weight.",
         _score_bounds,
+        severity=Severity.ERROR,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP404",
-        Severity.ERROR,
         "二级指标列在所属一级指标下",
         "Level-2 categories sit under their level-1 category",
         "The national table fixes which 二级 category belongs to which 一级.",
         _level2_placement,
+        severity=Severity.ERROR,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP405",
-        Severity.ERROR,
         "三级指标分值、得分、指标值、完成值不为空",
         "Level-3 rows have weight, score, target and actual",
         "A blank weight or score cannot be added up; a blank target cannot be checked.",
         _required_cells,
+        severity=Severity.ERROR,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP406",
-        Severity.ERROR,
         "绩效指标细化到三级指标",
         "Every level-1 block is refined to level-3 indicators",
         "The Yueyang review sheet scores 'all indicators refined to 三级' (5 points).",
         _refined,
+        severity=Severity.ERROR,
     ),
-    _rule(
+    _FAMILY.rule(
         "BP407",
-        Severity.WARNING,
         "未达目标或未得满分须说明偏差原因",
         "A missed target or lost points has a deviation note",
         "The table's last column exists to explain every shortfall.",
         _deviation_notes,
+        severity=Severity.WARNING,
     ),
 )
