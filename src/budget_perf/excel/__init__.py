@@ -1,0 +1,59 @@
+"""Excel workbooks in and out (Excel 工作簿导入导出): the three self-evaluation tables.
+
+Install with the ``excel`` extra (``pip install 'budget_perf[excel]'``: openpyxl and
+defusedxml).  ``import budget_perf`` works without it; importing this module without openpyxl
+raises an ImportError that says what to install.
+
+Reading (:func:`read_workbook`, :func:`read_workbook_with_sources`)
+    reads 部门整体支出绩效评价基础数据表, 部门整体支出绩效自评表 and 项目支出绩效自评表,
+    one per sheet or several per sheet.  Header rows are found by their labels
+    (年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分; 一级指标 …
+    偏差原因分析及改进措施; 编制数 / 实际在职人数 / 控制率; 2021年决算数 / 2022年预算数 …),
+    never by coordinates; labels are
+    compared after NFKC with whitespace removed ("年度\\n指标值" is 年度指标值).  Merged cells are
+    forward-filled; blank rows are skipped; a float is converted with ``Decimal(repr(x))``; a
+    number formatted as a percentage is read in percent points with the format's decimals (1
+    with ``0%`` is 100); "——", "/", ideographic spaces and empty cells are blanks, never zero;
+    text cells go through :mod:`budget_perf.cells` (full-width digits, "85　"); Chinese text in a
+    figure's cell or beside a funds row is that row's ``note``.
+
+    Refused with a :class:`WorkbookError` that names the file, sheet and cell: a file that is
+    not an .xlsx workbook (or an .xls / encrypted one), a corrupt zip, more than 1 000 parts
+    or 32 MiB unpacked, any XML part declaring a DOCTYPE or entities (an XML bomb: refused
+    before parsing, and defusedxml would refuse it too), a sheet using more than 5 000 rows or
+    64 columns (checked in the sheet's XML before openpyxl builds it, and again from
+    ``max_row`` / ``max_column``), a header without a required column (the message names the
+    label), a formula anywhere on a sheet (its saved result may be missing or stale: paste
+    values), an error value such as ``#DIV/0!``, and any figure, category or row label that
+    cannot be read.  Nothing is silently skipped inside a table.
+
+Writing (:func:`write_workbook`)
+    writes the standard layout; ``read_workbook`` gives back :func:`workbook_content` of the
+    report written: the parts with no place in these tables are listed there.
+
+Provenance (:class:`SourceMap`) maps each figure's model path, as the checker and the JSON
+errors write it (``"$.projects[1].funding.total.executed"``), to its cell (``"运行维护经费!E5"``).
+"""
+
+try:  # checked here so that the message below is the one users see
+    import defusedxml  # noqa: F401
+    import openpyxl  # noqa: F401
+except ImportError as exc:  # pragma: no cover - exercised only without the extra
+    raise ImportError(
+        "budget_perf.excel needs openpyxl and defusedxml: pip install 'budget_perf[excel]'"
+    ) from exc
+
+from budget_perf.excel._content import workbook_content
+from budget_perf.excel._errors import WorkbookError
+from budget_perf.excel._read import read_workbook, read_workbook_with_sources
+from budget_perf.excel._sources import SourceMap
+from budget_perf.excel._write import write_workbook
+
+__all__ = [
+    "SourceMap",
+    "WorkbookError",
+    "read_workbook",
+    "read_workbook_with_sources",
+    "workbook_content",
+    "write_workbook",
+]

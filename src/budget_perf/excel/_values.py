@@ -1,0 +1,118 @@
+"""Reading a cell as an exact figure or as text (private).
+
+- A number cell arrives from openpyxl as int or float; a float is converted with
+  ``Decimal(repr(x))`` (the shortest text that gives the same float), never ``Decimal(x)``.
+- A text cell is read with :mod:`budget_perf.cells`: full-width digits, an ideographic space,
+  "——" and "/" are handled there; a blank marker is ``None``, never zero.
+- A rate cell formatted as a percentage (``0%``, ``0.00%``) holds a fraction: 1 with format
+  ``0%`` is 100 percent points, 0.9849 with ``0.00%`` is 98.49, rounded half-up to the decimals
+  the format shows (the figure the printed table states).  A number without a percent format
+  is taken as percent points already, as :func:`budget_perf.cells.parse_percent` reads "100".
+- Chinese text where a figure belongs (a remark such as "(实际支出为124，差额原因为…)") is
+  returned as a note for the row; anything else that is not a figure is an error at the cell.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from budget_perf._celltext import normalise
+from budget_perf.cells import CellStatus, parse_amount, parse_percent
+from budget_perf.excel._grid import Cell, Grid
+
+__all__ = ["count_of", "figure_of", "percent_of", "percent_places", "text_of"]
+
+_PLACES = re.compile(r"\.([0#?]+)")
+
+
+def text_of(cell: Cell) -> str:
+    """The cell as text, surrounding whitespace (including U+3000) removed; blank is ``""``."""
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return format(Decimal(repr(value)), "f")
+    return str(value).strip()
+
+
+def _number(grid: Grid, cell: Cell) -> Decimal | None:
+    """A number cell as an exact Decimal; ``None`` if the cell is not a number."""
+    value = cell.value
+    if isinstance(value, bool):
+        raise grid.error(cell, f"expected a figure, got the boolean {value}")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise grid.error(cell, f"expected a figure, got {value!r}")
+        return Decimal(repr(value))
+    if value is not None and not isinstance(value, str):
+        raise grid.error(cell, f"expected a figure, got the {type(value).__name__} {value}")
+    return None
+
+
+def figure_of(
+    grid: Grid, cell: Cell, what: str, *, negative: bool = False
+) -> tuple[Decimal | None, str]:
+    """An amount, weight or score: ``(value, "")``, ``(None, "")`` or ``(None, note)``.
+
+    Raises:
+        WorkbookError: for an unreadable cell, or a negative figure unless *negative*.
+    """
+    number = _number(grid, cell)
+    if number is None and isinstance(cell.value, str):
+        parsed = parse_amount(cell.value)
+        if parsed.status is CellStatus.NOTE:
+            return None, cell.value.strip()
+        if parsed.status is CellStatus.UNPARSED:
+            raise grid.error(cell, f"cannot read {what}: {parsed.reason}")
+        number = parsed.value
+    if number is not None and number < 0 and not negative:
+        raise grid.error(cell, f"{what} must not be negative, got {number}")
+    return number, ""
+
+
+def percent_places(number_format: str) -> int | None:
+    """The decimals a percentage format shows ("0.00%" → 2, "0%" → 0); ``None`` if not one.
+
+    >>> percent_places("0.00%"), percent_places("0%"), percent_places("0.00")
+    (2, 0, None)
+    """
+    section = number_format.split(";")[0]
+    if "%" not in section:
+        return None
+    match = _PLACES.search(section)
+    return 0 if match is None else len(match.group(1))
+
+
+def percent_of(grid: Grid, cell: Cell, what: str) -> tuple[Decimal | None, str]:
+    """A rate in percent points: ``(points, "")``, ``(None, "")`` or ``(None, note)``."""
+    number = _number(grid, cell)
+    if number is not None:
+        places = percent_places(cell.number_format)
+        if places is None:
+            return number, ""
+        points = number.scaleb(2)
+        return points.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP), ""
+    if not isinstance(cell.value, str):
+        return None, ""
+    parsed = parse_percent(cell.value)
+    if parsed.status is CellStatus.NOTE:
+        return None, cell.value.strip()
+    if parsed.status is CellStatus.UNPARSED:
+        raise grid.error(cell, f"cannot read {what}: {parsed.reason}")
+    return parsed.points, ""
+
+
+def count_of(grid: Grid, cell: Cell, what: str) -> int | None:
+    """A headcount: a whole, non-negative number, or ``None`` where blank."""
+    value, note = figure_of(grid, cell, what)
+    if note:
+        raise grid.error(cell, f"cannot read {what}: {normalise(note)!r} is not a number")
+    if value is None:
+        return None
+    if value != value.to_integral_value():
+        raise grid.error(cell, f"{what} must be a whole number, got {value}")
+    return int(value)
