@@ -18,10 +18,10 @@ from budget_perf.cells import (
     AmountCell,
     CellStatus,
     Comparator,
-    Direction,
     MoneyUnit,
     Target,
     TargetClause,
+    TargetDirection,
     TargetKind,
     parse_amount,
     parse_date,
@@ -168,7 +168,7 @@ def test_impossible_date_reason() -> None:
 
 GE, LE, EQ, GT, LT, APPROX = Comparator
 K = TargetKind
-HIGHER, LOWER, EXACT, WITHIN, UNSTATED = Direction
+HIGHER, LOWER, EXACT, WITHIN, UNSTATED = TargetDirection
 TARGETS = [
     pytest.param("≥95%", K.QUANTITATIVE, GE, ("95",), "%", HIGHER, id="ge-percent"),
     pytest.param("＞90％", K.QUANTITATIVE, GT, ("90",), "%", HIGHER, id="full-width-gt"),
@@ -240,7 +240,7 @@ def test_parse_target(
     comparator: Comparator | None,
     numbers: tuple[str, ...],
     unit: str,
-    direction: Direction | None,
+    direction: TargetDirection | None,
 ) -> None:
     """Each single target is read into its kind, comparator, number(s), unit and direction."""
     target = parse_target(text)
@@ -314,7 +314,7 @@ def test_compound_target_keeps_each_clause(text: str, clauses: str) -> None:
 
 def test_compound_direction() -> None:
     """A compound target has a direction only when every clause is measurable and agrees."""
-    assert parse_target("满意度达到95%，办理满意度达到97%").direction is Direction.HIGHER
+    assert parse_target("满意度达到95%，办理满意度达到97%").direction is TargetDirection.HIGHER
     assert parse_target("至少1次；不超过3天").direction is None
     assert parse_target("完成3-4项调研；开展质量安全行").direction is None
 

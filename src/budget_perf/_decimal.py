@@ -16,7 +16,7 @@ Decimal('0.13')
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Any
 
 import attrs
@@ -113,7 +113,10 @@ def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     >>> round_half_up(Decimal("98.485")), round_half_up(Decimal("-0.5"), 0)
     (Decimal('98.49'), Decimal('-1'))
     """
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    # A local context wide enough for the result, so a huge or very precise figure rounds
+    # instead of raising InvalidOperation in the default 28-digit context.
+    context = Context(prec=max(28, value.adjusted() + places + 2), rounding=ROUND_HALF_UP)
+    return value.quantize(Decimal(1).scaleb(-places), context=context)
 
 
 def decimal_places(value: Decimal) -> int:

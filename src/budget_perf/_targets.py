@@ -16,15 +16,15 @@ from budget_perf._decimal import to_decimal
 __all__ = [
     "UNITS",
     "Comparator",
-    "Direction",
     "Target",
     "TargetClause",
+    "TargetDirection",
     "TargetKind",
     "parse_target",
 ]
 
 
-class Direction(enum.Enum):
+class TargetDirection(enum.Enum):
     """Which way a measurable target points (正向 / 反向 指标)."""
 
     HIGHER = "higher"  # ≥, >: more is better (正向)
@@ -59,11 +59,11 @@ class TargetKind(enum.Enum):
 
 
 _DIRECTIONS = {
-    Comparator.GE: Direction.HIGHER,
-    Comparator.GT: Direction.HIGHER,
-    Comparator.LE: Direction.LOWER,
-    Comparator.LT: Direction.LOWER,
-    Comparator.EQ: Direction.EXACT,
+    Comparator.GE: TargetDirection.HIGHER,
+    Comparator.GT: TargetDirection.HIGHER,
+    Comparator.LE: TargetDirection.LOWER,
+    Comparator.LT: TargetDirection.LOWER,
+    Comparator.EQ: TargetDirection.EXACT,
 }
 _MEASURABLE = (TargetKind.QUANTITATIVE, TargetKind.RANGE)
 _is = attrs.validators.instance_of
@@ -98,13 +98,13 @@ class TargetClause:
         return self.kind in _MEASURABLE
 
     @property
-    def direction(self) -> Direction | None:
+    def direction(self) -> TargetDirection | None:
         """Which way the clause points; None when it is not measurable."""
         if self.kind is TargetKind.RANGE:
-            return Direction.WITHIN
+            return TargetDirection.WITHIN
         if self.kind is not TargetKind.QUANTITATIVE:
             return None
-        return Direction.UNSTATED if self.comparator is None else _DIRECTIONS[self.comparator]
+        return TargetDirection.UNSTATED if self.comparator is None else _DIRECTIONS[self.comparator]
 
 
 @attrs.frozen(kw_only=True)
@@ -121,7 +121,7 @@ class Target:
         return bool(self.clauses) and all(c.measurable for c in self.clauses)
 
     @property
-    def direction(self) -> Direction | None:
+    def direction(self) -> TargetDirection | None:
         """The direction shared by every clause when all are measurable, else None."""
         found = {c.direction for c in self.clauses}
         return found.pop() if self.measurable and len(found) == 1 else None
@@ -311,7 +311,7 @@ def parse_target(text: str) -> Target:
     >>> t.kind, t.comparator, t.numbers, t.unit
     (<TargetKind.QUANTITATIVE: 'quantitative'>, <Comparator.GE: '≥'>, (Decimal('95'),), '%')
     >>> t.direction
-    <Direction.HIGHER: 'higher'>
+    <TargetDirection.HIGHER: 'higher'>
     >>> [(c.kind.name, c.numbers, c.unit) for c in parse_target("每年立一部法；约n次").clauses]
     [('QUANTITATIVE', (Decimal('1'),), '部'), ('SYMBOLIC', (), '次')]
     >>> parse_target("十余次专项督查").measurable

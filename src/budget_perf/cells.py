@@ -67,9 +67,9 @@ from budget_perf._celltext import has_cjk, is_blank, normalise
 from budget_perf._decimal import decimal_places, optional_decimal, to_decimal
 from budget_perf._targets import (
     Comparator,
-    Direction,
     Target,
     TargetClause,
+    TargetDirection,
     TargetKind,
     parse_target,
 )
@@ -79,11 +79,11 @@ __all__ = [
     "CellStatus",
     "Comparator",
     "DateCell",
-    "Direction",
     "MoneyUnit",
     "PercentCell",
     "Target",
     "TargetClause",
+    "TargetDirection",
     "TargetKind",
     "parse_amount",
     "parse_date",

@@ -17,7 +17,7 @@ written as "不适用" / "n/a", never as 0% or 100%.
 'n/a'
 """
 
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 from typing import Literal
 
 from babel.numbers import format_decimal
@@ -45,7 +45,9 @@ def format_amount(value: Decimal | None, language: Language = "zh", places: int 
     if value is None:
         return "—"
     rounded = round_half_up(value, places)
-    return format_decimal(rounded, format=_pattern(places), locale=_LOCALES[language])
+    # babel quantizes again in the ambient context; widen it so a huge figure still formats.
+    with localcontext(Context(prec=max(28, rounded.adjusted() + places + 2))):
+        return format_decimal(rounded, format=_pattern(places), locale=_LOCALES[language])
 
 
 def format_percent_points(value: Decimal | None, language: Language = "zh", places: int = 2) -> str:

@@ -167,6 +167,7 @@ def indicator_score(
 
     Raises:
         InvalidAmount: an argument is not a Decimal, or is negative.
+        TypeError: *direction* is not a :class:`Direction`.
 
     >>> indicator_score(Decimal("12"), Decimal("8"), Decimal("7"))  # 12 meetings for ≥8
     Decimal('7')
@@ -175,6 +176,11 @@ def indicator_score(
     >>> indicator_score(Decimal("4"), Decimal("3"), Decimal("6"), Direction.LOWER_IS_BETTER)
     Decimal('4.5')
     """
+    if not isinstance(direction, Direction):
+        raise TypeError(
+            f"direction: expected budget_perf.scoring.Direction, got {direction!r} "
+            "(a parsed target's TargetDirection says which way it points; map it explicitly)"
+        )
     b = check_non_negative(actual, "actual")
     a = check_non_negative(target, "target")
     points = check_non_negative(weight, "weight")

@@ -3,8 +3,9 @@
 Every model class round-trips through JSON: ``from_json(to_json(x), type(x)) == x``.  The
 format is plain and stable:
 
-- Decimals are strings (``"4026.3"``), keeping the decimals they were written with; an integer
-  is accepted on input, a float never (JSON ``1.5`` is refused, as is ``NaN``);
+- Decimals are strings of ASCII digits (``"4026.3"``), keeping the decimals they were written
+  with; an integer is accepted on input, a float never (JSON ``1.5`` is refused, as is ``NaN``),
+  and neither is a string that would need coercing (``"1e3"``, ``" 12"``, ``"１２"``, ``"1_000"``);
 - dates are ISO strings (``"2023-06-09"``); enums are their values (``"产出指标"``);
 - absent parts are ``null``, tuples are arrays, and unknown keys are refused.
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -61,10 +63,14 @@ def _structure_decimal(value: object, _: type) -> Decimal:
         raise InvalidAmount(
             f'expected a decimal string such as "4026.3", got {type(value).__name__} {value!r}'
         )
-    try:
-        return to_decimal(value)
-    except InvalidAmount:
-        raise InvalidAmount(f'expected a decimal string such as "4026.3", got {value!r}') from None
+    if isinstance(value, str) and not _DECIMAL_TEXT.fullmatch(value):
+        raise InvalidAmount(f'expected a decimal string such as "4026.3", got {value!r}')
+    return to_decimal(value)
+
+
+#: What a Decimal looks like in our JSON: ASCII digits, an optional sign and decimal point;
+#: no spaces, exponents, separators or full-width digits, which would be silently coerced.
+_DECIMAL_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
 
 
 def _structure_int(value: object, _: type) -> int:
@@ -190,7 +196,7 @@ def _format(exc: BaseException, _type: Any) -> str:
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(Decimal, _structure_decimal)
-    converter.register_unstructure_hook(Decimal, str)
+    converter.register_unstructure_hook(Decimal, lambda d: format(d, "f"))
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(date, _structure_date)

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from budget_perf.checks import arithmetic, cross_table, plausibility, stated, structure
+from budget_perf.checks import arithmetic, cross_table, plausibility, shares, stated, structure
 from budget_perf.checks.finding import Finding, Language, Severity, Value
 from budget_perf.checks.registry import CheckContext, CheckOptions, Rule, RuleFunction
 from budget_perf.model.evaluation import SelfEvaluation
@@ -53,6 +53,7 @@ RULES: tuple[Rule, ...] = tuple(
         (
             *arithmetic.RULES,
             *stated.RULES,
+            *shares.RULES,
             *cross_table.RULES,
             *structure.RULES,
             *plausibility.RULES,
@@ -105,6 +106,6 @@ def _crashed(rule: Rule, exc: Exception) -> Finding:
         severity=Severity.ERROR,
         path="$",
         stated=rule.code,
-        message_zh=f"规则{rule.code}检查本报告时出错：{exc!r}",
-        message_en=f"rule {rule.code} failed on this report: {exc!r}",
+        message_zh=f"规则{rule.code}检查本报告时出错：{type(exc).__name__}: {exc}",
+        message_en=f"rule {rule.code} failed on this report: {type(exc).__name__}: {exc}",
     )

@@ -24,11 +24,12 @@ from budget_perf.rates import NOT_APPLICABLE, Ratio
 __all__ = [
     "EvaluationTable",
     "IndicatorAt",
+    "as_compared",
     "evaluation_tables",
     "expense_rows",
     "fmt",
     "indicators_at",
-    "percent_as_stated",
+    "percent_as_compared",
 ]
 
 
@@ -48,7 +49,7 @@ def evaluation_tables(evaluation: SelfEvaluation) -> Iterator[EvaluationTable]:
     if table is not None:
         yield EvaluationTable(
             path="$.department_table",
-            name=table.department_name or "部门整体",
+            name="部门整体支出绩效自评表",
             funding=table.funding,
             indicators=table.indicators,
         )
@@ -91,14 +92,27 @@ def expense_rows(row: ExpenseRow, path: str) -> Iterator[tuple[str, ExpenseRow]]
         yield from expense_rows(child, f"{path}.children[{index}]")
 
 
-def percent_as_stated(ratio: Ratio, stated: Decimal) -> Decimal | None:
-    """*ratio* as a percent, rounded half-up to the decimals *stated* was written with.
+def as_compared(value: Decimal, stated: Decimal) -> Decimal:
+    """*value* rounded half-up as it is compared with *stated*: to two decimals, or more if stated.
 
-    ``None`` when the ratio is not applicable.  A stated "0.6" is compared at one decimal.
+    A stated "0.6" is 0.60 and a stated "100" is 100.00, so 99.52 does not pass for "100".
+
+    >>> as_compared(Decimal("99.5238"), Decimal("100"))
+    Decimal('99.52')
+    >>> as_compared(Decimal("0.59608"), Decimal("0.6"))
+    Decimal('0.60')
+    """
+    return round_half_up(value, max(2, decimal_places(stated)))
+
+
+def percent_as_compared(ratio: Ratio, stated: Decimal) -> Decimal | None:
+    """*ratio* as a percent, rounded as it is compared with *stated* (see :func:`as_compared`).
+
+    ``None`` when the ratio is not applicable.
     """
     if ratio is NOT_APPLICABLE:
         return None
-    return round_half_up(ratio * 100, decimal_places(stated))
+    return as_compared(ratio * 100, stated)
 
 
 def fmt(value: Decimal | None) -> str:

@@ -1,23 +1,23 @@
 """Plausibility rules (BP5xx, warnings): figures that add up but deserve a reviewer's question.
 
-- BP501 full marks for budget execution although the execution rate is below 100%;
+- BP501 every 三级 indicator at full marks although the execution rate is below 100%;
 - BP502 a high indicator score next to low spending: the 三级 indicators earn at least
   :data:`HIGH_SCORE` of their weight while less than :data:`LOW_EXECUTION` of the budget was spent;
 - BP503 more than 20% of the full-year budget unspent (execution rate below :data:`LOW_EXECUTION`);
-- BP504 a measurable target ("24-26次", "≥95%") whose actual states no figure ("已完成") yet
-  scored in full: the table does not show that the target was met;
+- BP504 a target with a measurable clause ("24-26次", "≥95%") whose actual states no figure
+  ("已完成") yet scored in full: the table does not show that the target was met;
 - BP505 a target that cannot be measured ("十余次", "两百多件", "n+1次"): flagged, not scored.
 """
 
 from collections.abc import Iterator
 from decimal import Decimal
 
-from budget_perf._decimal import ZERO, round_half_up
+from budget_perf._decimal import ZERO
 from budget_perf.cells import TargetKind, parse_target
 from budget_perf.checks._walk import evaluation_tables, indicators_at
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily
-from budget_perf.rates import NOT_APPLICABLE, execution_rate
+from budget_perf.rates import NOT_APPLICABLE, execution_rate, to_percent
 
 __all__ = ["HIGH_SCORE", "LOW_EXECUTION", "RULES"]
 
@@ -46,25 +46,31 @@ def _rates(
 
 
 def _percent(rate: Decimal) -> Decimal:
-    return round_half_up(rate * 100, 2)
+    percent = to_percent(rate)
+    return percent if isinstance(percent, Decimal) else ZERO
 
 
 def _full_marks_below_full_execution(context: CheckContext, rule: Rule) -> Iterator[Finding]:
-    for path, name, executed, budget, rate, weight, score in _rates(context):
-        if weight is None or score is None or score < weight or rate >= 1:
+    trees = {t.path: t.indicators for t in evaluation_tables(context.evaluation)}
+    for path, name, executed, budget, rate, _weight, _score in _rates(context):
+        tree = trees.get(path)
+        if tree is None or rate >= 1:
+            continue
+        rows = list(tree.indicators())
+        if not rows or any(i.weight is None or i.score is None or i.score < i.weight for i in rows):
             continue
         yield rule.finding(
-            path=f"{path}.funding.stated_score",
-            stated=score,
-            expected=round_half_up(weight * rate, 2),
-            formula="分值 × 全年执行数 / 全年预算数",
+            path=f"{path}.indicators",
+            stated=tree.score_of_indicators(),
+            expected=tree.weight_of_indicators(),
+            formula="全年执行数 / 全年预算数 < 100% 且 三级指标全部满分",
             inputs=[
                 (f"{path}.funding.total.executed", executed),
                 (f"{path}.funding.total.full_year_budget", budget),
             ],
-            message_zh=f"「{name}」执行率为{_percent(rate)}%，执行率却得满分{score}分",
-            message_en=f"'{name}': full marks ({score}) for budget execution at an execution "
-            f"rate of {_percent(rate)}%",
+            message_zh=f"「{name}」执行率为{_percent(rate)}%，全部绩效指标却得满分",
+            message_en=f"'{name}': every indicator scores full marks although the execution "
+            f"rate is {_percent(rate)}%",
         )
 
 
@@ -118,7 +124,8 @@ def _unsupported_full_marks(context: CheckContext, rule: Rule) -> Iterator[Findi
             if ind.weight is None or ind.score is None or ind.score < ind.weight:
                 continue
             target, actual = parse_target(ind.target), parse_target(ind.actual)
-            if not target.measurable or any(c.numbers for c in actual.clauses):
+            measurable = any(c.measurable for c in target.clauses)
+            if not measurable or any(c.numbers for c in actual.clauses):
                 continue
             yield rule.finding(
                 path=f"{at.path}.actual",
@@ -156,9 +163,9 @@ _FAMILY = RuleFamily(name="plausibility", severity=Severity.WARNING)
 RULES = (
     _FAMILY.rule(
         "BP501",
-        "执行率未达100%却得满分",
-        "Full execution marks below 100% execution",
-        "The execution score is proportional to the rate; full marks need full execution.",
+        "执行率未达100%而绩效指标全部满分",
+        "Every indicator at full marks below 100% execution",
+        "Money left unspent while every target is met in full suggests targets set too low.",
         _full_marks_below_full_execution,
     ),
     _FAMILY.rule(

@@ -30,7 +30,7 @@ __all__ = ["CheckContext", "CheckOptions", "Rule", "RuleFamily", "RuleFunction"]
 
 @attrs.frozen(kw_only=True)
 class CheckContext:
-    """What a rule looks at: the report, the rule profile, and helpers to make findings."""
+    """What a rule looks at: the report and the rule profile in force."""
 
     evaluation: SelfEvaluation
     profile: "RuleProfile"

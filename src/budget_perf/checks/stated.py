@@ -1,13 +1,13 @@
 """Stated-vs-recomputed rules (BP2xx): every stated rate, share, score and total is recomputed.
 
-A stated percentage is compared with the recomputed one rounded half-up to the decimals it was
-stated with: a stated "100%" is compared at whole percent, a stated "0.6%" at one decimal.  Other
-figures (scores, weights, totals) are compared exactly.
+A stated figure is compared with the recomputed one rounded half-up to two decimals, or to more
+if the report states more: a stated "0.6%" is 0.60%, a stated "100%" is 100.00% (so 99.52% does
+not pass for it), and a stated execution score of "10" is 10.00 (so 9.85 does not either).
+Weights and totals, which are sums of stated figures, are compared exactly.
 
 - BP201 执行率 = 全年执行数 / 全年预算数;  BP202 执行率得分 = 分值 × min(执行率, 1);
 - BP203 在职人员控制率 = 实际在职人数 / 编制数;
-- BP204 each functional share = amount / total (plain rounding; the largest-remainder method is
-  accepted where the whole breakdown follows it, and the finding says which method matches);
+- BP204 each functional share (in :mod:`budget_perf.checks.shares`);
 - BP205 a 一级 block's stated weight = Σ its 三级 weights;
 - BP206 a table's 总分 weight = 分值 of the execution rate + Σ 三级 weights;
 - BP207 a table's 总分 score = 执行率得分 + Σ 三级 scores;
@@ -18,18 +18,20 @@ figures (scores, weights, totals) are compared exactly.
 from collections.abc import Iterator
 from decimal import Decimal
 
-from budget_perf._decimal import ZERO, decimal_places, round_half_up
-from budget_perf.checks._walk import evaluation_tables, fmt, indicators_at, percent_as_stated
+from budget_perf._decimal import ZERO, round_half_up
+from budget_perf.checks._walk import (
+    as_compared,
+    evaluation_tables,
+    fmt,
+    indicators_at,
+)
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily, RuleFunction
 from budget_perf.rates import (
     NOT_APPLICABLE,
     Ratio,
-    ShareMethod,
     control_rate,
     execution_rate,
-    percentage_shares,
-    share,
 )
 from budget_perf.scoring import execution_score
 
@@ -62,7 +64,7 @@ def _percent_finding(
             "the rate is not applicable",
         )
         return
-    expected = round_half_up(ratio * 100, decimal_places(stated))
+    expected = as_compared(ratio * 100, stated)
     if expected == stated:
         return
     exact = round_half_up(ratio * 100, 2)
@@ -113,7 +115,7 @@ def _execution_score(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         exact = execution_score(rate, funding.weight)
         if exact is NOT_APPLICABLE:
             continue
-        expected = round_half_up(exact, decimal_places(funding.stated_score))
+        expected = as_compared(exact, funding.stated_score)
         if expected == funding.stated_score:
             continue
         base = f"{table.path}.funding"
@@ -157,50 +159,6 @@ def _staff_control_rate(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     )
 
 
-def _functional_shares(context: CheckContext, rule: Rule) -> Iterator[Finding]:
-    spending = context.evaluation.general_budget
-    if spending is None or spending.total is None or not spending.by_function:
-        return
-    rows = spending.by_function
-    if any(row.amount is None for row in rows):
-        return
-    amounts = [row.amount for row in rows if row.amount is not None]
-    stated_places = [decimal_places(r.stated_share) for r in rows if r.stated_share is not None]
-    places = max(stated_places, default=2)
-    remainder = percentage_shares(amounts, places, ShareMethod.LARGEST_REMAINDER)
-    if remainder is NOT_APPLICABLE:
-        return
-    follows_remainder = all(
-        row.stated_share is None
-        or round_half_up(lr, decimal_places(row.stated_share)) == row.stated_share
-        for row, lr in zip(rows, remainder, strict=True)
-    )
-    for index, (row, lr) in enumerate(zip(rows, remainder, strict=True)):
-        if row.stated_share is None or row.amount is None:
-            continue
-        ratio = share(row.amount, spending.total)
-        plain = percent_as_stated(ratio, row.stated_share)
-        if plain == row.stated_share or follows_remainder:
-            continue
-        follows = "与最大余额法一致" if lr == row.stated_share else "与两种方法均不一致"
-        follows_en = "the largest-remainder method" if lr == row.stated_share else "neither method"
-        yield rule.finding(
-            path=f"$.general_budget.by_function[{index}].stated_share",
-            stated=row.stated_share,
-            expected=plain,
-            formula="功能分类支出 / 一般公共预算拨款支出（四舍五入）",
-            inputs=[
-                (f"$.general_budget.by_function[{index}].amount", row.amount),
-                ("$.general_budget.total", spending.total),
-            ],
-            message_zh=f"{row.function.value}占比表中为{row.stated_share}%，四舍五入应为{plain}%，"
-            f"最大余额法为{lr}%（表中数字{follows}）",
-            message_en=f"the share of {row.function.name.lower().replace('_', ' ')} is stated as "
-            f"{row.stated_share}%; plain rounding gives {plain}% and the largest-remainder "
-            f"method {lr}% (the figure follows {follows_en})",
-        )
-
-
 def _level1_weights(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     for table in evaluation_tables(context.evaluation):
         if table.indicators is None:
@@ -242,14 +200,16 @@ def _total_row(column: str) -> RuleFunction:
             if stated is None:
                 continue
             funding = table.funding
-            execution = None
-            if funding is not None:
-                execution = funding.weight if weight_column else funding.stated_score
+            if funding is None:
+                continue  # the 总分 row includes the execution part, which is not stated here
+            execution = funding.weight if weight_column else funding.stated_score
+            if execution is None:
+                continue
             items = [
                 (a.path + f".{column}", getattr(a.indicator, column))
                 for a in indicators_at(tree, table.path)
             ]
-            expected = (execution or ZERO) + sum((v for _, v in items if v is not None), ZERO)
+            expected = execution + sum((v for _, v in items if v is not None), ZERO)
             if expected == stated:
                 continue
             attr = "weight" if weight_column else "stated_score"
@@ -353,13 +313,6 @@ RULES = (
         "The staff control rate is in post / authorised",
         "The control rate is scored (Hunan: −0.5 per point above 100%).",
         _staff_control_rate,
-    ),
-    _FAMILY.rule(
-        "BP204",
-        "功能分类占比与金额相符",
-        "Each functional share is amount / total",
-        "Shares are often nudged to add up to 100; a nudged share misstates the amount.",
-        _functional_shares,
     ),
     _FAMILY.rule(
         "BP205",

@@ -20,10 +20,16 @@ from budget_perf.checks._walk import EvaluationTable, evaluation_tables, fmt, in
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily
 from budget_perf.model import Indicator, IndicatorTree, Level1, Level2
+from budget_perf.profiles import BUDGET_EXECUTION
 
 __all__ = ["RULES", "missed_target"]
 
-_EXECUTION = "budget_execution"
+_PROFILE_KEYS = {
+    Level1.OUTPUT: "output",
+    Level1.BENEFIT: "benefit",
+    Level1.SATISFACTION: "satisfaction",
+    Level1.COST: "cost",
+}
 _COST_LEVEL2 = frozenset(
     {Level2.ECONOMIC_COST, Level2.SOCIAL_COST, Level2.ECOLOGICAL_COST, Level2.COST}
 )
@@ -42,10 +48,15 @@ def _profile_weights(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         checks: list[tuple[str, Decimal | None, str, str]] = []
         if table.funding is not None:
             checks.append(
-                (f"{table.path}.funding.weight", table.funding.weight, _EXECUTION, "预算执行率")
+                (
+                    f"{table.path}.funding.weight",
+                    table.funding.weight,
+                    BUDGET_EXECUTION,
+                    "预算执行率",
+                )
             )
         for i, group in enumerate(tree.groups):
-            key = group.category.english
+            key = _PROFILE_KEYS[group.category]
             checks.append(
                 (
                     f"{table.path}.indicators.groups[{i}].stated_weight",
@@ -75,7 +86,11 @@ def _weights_add_up(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         if not items:
             continue
         execution = table.funding.weight if table.funding is not None else None
-        total = (execution or ZERO) + sum((w for _, w in items if w is not None), ZERO)
+        execution_input = (f"{table.path}.funding.weight", execution)
+        if execution is None:  # no funds block stated: the profile's execution weight applies
+            execution = context.profile.execution.weight
+            execution_input = (f"{context.profile.key}: execution.weight", execution)
+        total = execution + sum((w for _, w in items if w is not None), ZERO)
         if total == full:
             continue
         yield rule.finding(
@@ -83,7 +98,7 @@ def _weights_add_up(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             stated=total,
             expected=full,
             formula="执行率分值 + Σ 三级指标分值",
-            inputs=[(f"{table.path}.funding.weight", execution), *items],
+            inputs=[execution_input, *items],
             message_zh=f"「{table.name}」执行率分值与三级指标分值合计{total}分，应为{full}分",
             message_en=f"'{table.name}': the execution weight and level-3 weights add up to "
             f"{total}, not {full}",
