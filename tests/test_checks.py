@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -442,6 +443,13 @@ def test_a_single_project_table_is_checked_without_inventing_the_rest() -> None:
     assert "BP201" in {f.code for f in found}
 
 
+def test_a_table_without_a_funds_block_gets_no_invented_execution_part() -> None:
+    """Without a funds block the 总分 rows are not checked and the profile's 10 points apply."""
+    bare = attrs.evolve(SEED.projects[0], funding=None)
+    alone = bp.SelfEvaluation(year=2022, department=bp.Department(name="x"), projects=(bare,))
+    assert not {"BP206", "BP207", "BP402"} & {f.code for f in check(alone)}
+
+
 def test_a_reviewer_can_switch_rules_off_and_change_severities() -> None:
     """Disabled rules are silent; an overridden severity is applied to every finding of the rule."""
     options = CheckOptions(disabled=frozenset({"BP504", "BP505"}), severities=(("BP201", WARNING),))
@@ -639,7 +647,9 @@ def test_check_never_raises_and_no_rule_fails(
 ) -> None:
     """Any report the model accepts — odd figures, parts missing — is checked without a BP900."""
     figures = _figures(bp.to_data(evaluation))
-    values = st.sampled_from(["0", "0.01", "99999.99", "100", "-5", None])
+    values = st.sampled_from(
+        ["0", "0.01", "99999.99", "100", "-5", None, "1" + "0" * 30, "0." + "0" * 29 + "1"]
+    )
     paths = data.draw(st.lists(st.sampled_from(figures), max_size=5, unique=True), label="paths")
     changes: dict[str, object] = {p.removeprefix("$."): data.draw(values, label=p) for p in paths}
     dropped = data.draw(st.lists(st.sampled_from(_OPTIONAL_PARTS), max_size=4, unique=True))

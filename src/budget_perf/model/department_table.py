@@ -11,8 +11,11 @@ Like a project table, with a funds block (年度预算申请) whose total is als
 Decimal('1496.7')
 """
 
+from decimal import Decimal
+
 import attrs
 
+from budget_perf.model._derived import derived_total
 from budget_perf.model._fields import optional, records, text
 from budget_perf.model.filing import AnnualGoal, Signature
 from budget_perf.model.funds import Funding, IncomeLine, SpendingLine
@@ -32,3 +35,7 @@ class DepartmentTable:
     goal: AnnualGoal | None = optional(AnnualGoal)
     indicators: IndicatorTree | None = optional(IndicatorTree)
     signature: Signature | None = optional(Signature)
+
+    def derived_total_score(self) -> Decimal | None:
+        """The 总分 the table should show (see :meth:`Project.derived_total_score`)."""
+        return derived_total(self.funding, self.indicators)

@@ -21,7 +21,6 @@ TypeError: year: expected a year as int, got True
 """
 
 import enum
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -94,25 +93,22 @@ class SelfEvaluation:
         return self.basic_data.staffing.control_rate()
 
     def derived_grade(self, profile: "RuleProfile | None" = None) -> Grade | None:
-        """The grade of the department table's total, derived from its scores by *profile*.
+        """The grade of the department table's derived 总分, by *profile* (national by default).
 
-        The total is the derived execution score plus the stated 三级 scores; ``None`` when the
-        report has no department table with a funds block and an indicator tree, or when the
-        total falls outside [0, 100] because scores exceed their weights.  The stated
-        grade stays in ``stated_grade``.
+        ``None`` when the report has no department table or its total cannot be derived (see
+        :meth:`DepartmentTable.derived_total_score`).  The stated grade stays in
+        ``stated_grade``.
+
+        >>> from budget_perf.examples import load
+        >>> load("yueyang-npc-2022").derived_grade()
+        <Grade.EXCELLENT: '优'>
         """
         from budget_perf.profiles import NATIONAL_2020
-        from budget_perf.rates import NotApplicable
 
         table = self.department_table
-        if table is None or table.funding is None or table.indicators is None:
+        total = None if table is None else table.derived_total_score()
+        if total is None:
             return None
-        score = table.funding.execution_score()
-        if score is None or isinstance(score, NotApplicable):
-            return None
-        total = score + table.indicators.score_of_indicators()
-        if not Decimal(0) <= total <= Decimal(100):
-            return None  # scores outside their weights: the checker reports them (BP403)
         return (profile or NATIONAL_2020).grade_for(total)
 
     def project(self, name: str) -> Project:

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from budget_perf.model._derived import derived_total
 from budget_perf.model._fields import optional, records, required_text, text
 from budget_perf.model.filing import AnnualGoal, Signature
 from budget_perf.model.funds import Funding
 from budget_perf.model.indicators import IndicatorTree
-from budget_perf.rates import NotApplicable
 
 if TYPE_CHECKING:
     from budget_perf.rates import Ratio
@@ -53,11 +53,14 @@ class Project:
         return None if self.funding is None else self.funding.execution_score()
 
     def derived_total_score(self) -> Decimal | None:
-        """执行率得分 as derived + Σ 三级 scores as stated: the total the 总分 row should show.
+        """The 总分 the table should show: 执行率得分 as derived + Σ 三级 scores as stated.
 
-        ``None`` when the table has no indicator tree or the execution score cannot be derived.
+        Where the execution rate does not apply (a zero budget) the indicator scores are
+        rescaled to the full 100 (财预〔2020〕10号).  ``None`` when it cannot be derived: no
+        funds block or tree, a blank weight or score, or a score outside its weight.
+
+        >>> from budget_perf.examples import load
+        >>> load("yueyang-npc-2022").project("运行维护经费").derived_total_score()
+        Decimal('99.84926130540209484288678349')
         """
-        score = self.execution_score()
-        if self.indicators is None or score is None or isinstance(score, NotApplicable):
-            return None
-        return score + self.indicators.score_of_indicators()
+        return derived_total(self.funding, self.indicators)
