@@ -18,8 +18,9 @@ def test_summary_shows_stated_and_derived_figures_side_by_side(
     line = next(row for row in out.splitlines() if row.startswith("运行维护经费"))
     stated_and_derived = ["100%", "98.49%", "10", "9.85", "90.00", "90.00", "100", "99.85"]
     assert line.split() == ["运行维护经费", "400.03", "394.00", *stated_and_derived]
-    assert "在职人员控制率: 85 / 111 — 表 76.58%, 算 76.58%" in out
-    assert "检查结果: 错误9项，警告30项，提示4项" in out
+    assert "在职人员控制率：85 / 111 — 自评 76.58%，复核 76.58%" in out
+    assert "节能环保支出        24.00     0.6%" in out  # a stated share keeps its own decimals
+    assert "检查结果：错误9项，警告30项，提示4项" in out
 
 
 def test_summary_speaks_english() -> None:
@@ -73,6 +74,23 @@ def test_an_unknown_report_name_exits_2(capsys: pytest.CaptureFixture[str]) -> N
     """A name that is neither a file nor a bundled example is refused with the examples listed."""
     assert main(["summary", "nowhere-2099"]) == 2
     assert "yueyang-npc-2022" in capsys.readouterr().err
+
+
+def test_an_unknown_rule_code_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    """A misspelt --disable code would silently switch nothing off, so it is refused."""
+    assert main(["check", "yueyang-npc-2022", "--disable", "BP999"]) == 2
+    assert "no rule BP999" in capsys.readouterr().err
+
+
+def test_a_profile_file_can_be_given_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A province's own profile file is used by path, like a bundled profile by key."""
+    bundled = Path(bp.__file__).parent / "profiles" / "hunan-departmental.json"
+    mine = tmp_path / "my-province.json"
+    mine.write_text(bundled.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["check", "yueyang-npc-2022", "--profile", str(mine), "--lang", "en"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1].startswith("43 findings")
 
 
 def test_catalogue_is_written_to_a_file(tmp_path: Path) -> None:

@@ -16,11 +16,9 @@ The public API, in one namespace:
 >>> import budget_perf as bp
 >>> report = bp.examples.load("yueyang-npc-2022")
 >>> staffing = report.basic_data.staffing
->>> bp.to_percent(bp.control_rate(bp.Decimal(staffing.in_post), bp.Decimal(staffing.authorised)))
+>>> bp.to_percent(staffing.control_rate())
 Decimal('76.58')
 """
-
-from decimal import Decimal
 
 from budget_perf import examples
 from budget_perf._decimal import round_half_up
@@ -159,7 +157,6 @@ __all__ = [
     "CheckOptions",
     "Comparator",
     "DateCell",
-    "Decimal",
     "Department",
     "DepartmentTable",
     "Direction",

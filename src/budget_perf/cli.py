@@ -21,13 +21,14 @@ from decimal import Decimal
 from pathlib import Path
 
 from budget_perf import examples
+from budget_perf._decimal import decimal_places
 from budget_perf._texttable import table
 from budget_perf.checks import RULES, CheckOptions, Severity, check
 from budget_perf.checks.render import findings_to_json, render_catalogue, render_text
-from budget_perf.errors import BudgetPerfError, UnknownExample
+from budget_perf.errors import BudgetPerfError
 from budget_perf.formatting import Language, format_amount, format_percent_points, format_ratio
 from budget_perf.model import Funding, Grade, IndicatorTree, SelfEvaluation
-from budget_perf.profiles import load_profile
+from budget_perf.profiles import RuleProfile, list_profiles, load_profile, load_profile_file
 from budget_perf.rates import ShareMethod, control_rate, percentage_shares
 from budget_perf.serialization import from_json
 
@@ -37,9 +38,8 @@ _LABELS = {
     "title": ("预算绩效自评", "budget performance self-evaluation"),
     "tables": ("评价表", "Evaluation tables"),
     "header": (
-        ("表", "全年预算数", "全年执行数", "执行率(表)", "执行率(算)", "执行得分(表)",
-         "执行得分(算)",
-         "指标分值", "指标得分", "总分(表)", "总分(算)"),
+        ("表", "全年预算数", "全年执行数", "执行率(自评)", "执行率(复核)", "执行得分(自评)",
+         "执行得分(复核)", "指标分值", "指标得分", "总分(自评)", "总分(复核)"),
         ("table", "budget", "executed", "rate (stated)", "rate (derived)", "exec. score (stated)",
          "exec. score (derived)", "indicator weight", "indicator score", "total (stated)",
          "total (derived)"),
@@ -50,12 +50,12 @@ _LABELS = {
     "three": ("三公经费控制率 (决算/预算)", "三公 control rate (final / budget)"),
     "shares": ("功能分类占比", "Functional shares"),
     "share_header": (
-        ("功能分类", "金额", "占比(表)", "四舍五入", "最大余额法"),
+        ("功能分类", "金额", "占比(自评)", "四舍五入", "最大余额法"),
         ("function", "amount", "stated", "rounded", "largest remainder"),
     ),
     "grade": ("评价等级", "Grade"),
-    "stated": ("表", "stated"),
-    "derived": ("算", "derived"),
+    "stated": ("自评", "stated"),
+    "derived": ("复核", "derived"),
     "findings": ("检查结果", "Check"),
     "more": ("详见 budget-perf check", "details: budget-perf check"),
 }  # fmt: skip
@@ -71,10 +71,16 @@ def _load(report: str) -> SelfEvaluation:
         return examples.load(report)
     path = Path(report)
     if not path.is_file():
-        raise UnknownExample(
+        raise FileNotFoundError(
             f"no such file, and no bundled example of that name ({', '.join(examples.names())})"
         )
     return from_json(path.read_text(encoding="utf-8"), SelfEvaluation)
+
+
+def _profile(key_or_path: str) -> RuleProfile:
+    if key_or_path in list_profiles():
+        return load_profile(key_or_path)
+    return load_profile_file(key_or_path)
 
 
 def _table_row(
@@ -90,7 +96,7 @@ def _table_row(
         name,
         format_amount(total.full_year_budget if total else None, lang),
         format_amount(total.executed if total else None, lang),
-        format_percent_points(funding.stated_execution_rate if funding else None, lang, 0),
+        _stated_percent(funding.stated_execution_rate if funding else None, lang),
         format_ratio(funding.execution_rate() if funding else None, lang),
         str(funding.stated_score) if funding and funding.stated_score is not None else "—",
         format_amount(derived_score, lang) if isinstance(derived_score, Decimal) else "—",
@@ -99,6 +105,12 @@ def _table_row(
         str(stated_total) if stated_total is not None else "—",
         format_amount(derived_total, lang) if derived_total is not None else "—",
     ]
+
+
+def _stated_percent(value: Decimal | None, language: Language) -> str:
+    """A stated percentage with the decimals it was stated with (never rounded for display)."""
+    places = 0 if value is None else decimal_places(value)
+    return format_percent_points(value, language, places)
 
 
 def _grade_name(grade: Grade | None, language: Language) -> str:
@@ -110,6 +122,7 @@ def _grade_name(grade: Grade | None, language: Language) -> str:
 def summary(evaluation: SelfEvaluation, language: Language = "zh") -> str:
     """A plain-text summary: each table's stated and derived figures, rates, shares and grade."""
     lang = language
+    colon, comma = ("：", "，") if lang == "zh" else (": ", ", ")
     lines = [f"{evaluation.year} {evaluation.department.name} — {_t('title', lang)}", ""]
     rows = []
     if evaluation.department_table is not None:
@@ -127,8 +140,8 @@ def summary(evaluation: SelfEvaluation, language: Language = "zh") -> str:
         if data.staffing is not None:
             s = data.staffing
             lines.append(
-                f"  {_t('staff', lang)}: {s.in_post} / {s.authorised} — {_t('stated', lang)} "
-                f"{format_percent_points(s.stated_control_rate, lang)}, {_t('derived', lang)} "
+                f"  {_t('staff', lang)}{colon}{s.in_post} / {s.authorised} — {_t('stated', lang)} "
+                f"{_stated_percent(s.stated_control_rate, lang)}{comma}{_t('derived', lang)} "
                 f"{format_ratio(s.control_rate(), lang)}"
             )
         three = data.three_public
@@ -138,7 +151,7 @@ def summary(evaluation: SelfEvaluation, language: Language = "zh") -> str:
             and three.current_budget is not None
         ):
             rate = control_rate(three.current_final, three.current_budget)
-            lines.append(f"  {_t('three', lang)}: {format_ratio(rate, lang)}")
+            lines.append(f"  {_t('three', lang)}{colon}{format_ratio(rate, lang)}")
         lines.append("")
     spending = evaluation.general_budget
     if spending is not None and spending.by_function and spending.total is not None:
@@ -150,7 +163,7 @@ def summary(evaluation: SelfEvaluation, language: Language = "zh") -> str:
             [
                 r.function.value,
                 format_amount(r.amount, lang),
-                format_percent_points(r.stated_share, lang),
+                _stated_percent(r.stated_share, lang),
                 format_percent_points(p, lang),
                 format_percent_points(lr, lang),
             ]
@@ -166,7 +179,7 @@ def summary(evaluation: SelfEvaluation, language: Language = "zh") -> str:
     stated = evaluation.stated_grade
     if stated is not None or derived is not None:
         lines.append(
-            f"{_t('grade', lang)}: {_t('stated', lang)} {_grade_name(stated, lang)}, "
+            f"{_t('grade', lang)}{colon}{_t('stated', lang)} {_grade_name(stated, lang)}{comma}"
             f"{_t('derived', lang)} {_grade_name(derived, lang)}"
         )
     findings = check(evaluation)
@@ -176,7 +189,8 @@ def summary(evaluation: SelfEvaluation, language: Language = "zh") -> str:
         counted = "，".join(f"{lab}{n}项" for n, lab in zip(counts, label, strict=True))
     else:
         counted = ", ".join(f"{n} {lab}" for n, lab in zip(counts, label, strict=True))
-    lines.append(f"{_t('findings', lang)}: {counted} ({_t('more', lang)})")
+    more = f"（{_t('more', lang)}）" if lang == "zh" else f" ({_t('more', lang)})"
+    lines.append(f"{_t('findings', lang)}{colon}{counted}{more}")
     return "\n".join(lines)
 
 
@@ -194,7 +208,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("report", help="example name or JSON file")
     c.add_argument("--lang", choices=("zh", "en"), default="zh")
     c.add_argument("--json", action="store_true", help="write the findings as JSON")
-    c.add_argument("--profile", default="national-2020", help="rule profile key")
+    c.add_argument(
+        "--profile", default="national-2020", help="a bundled rule profile's key, or a profile file"
+    )
     c.add_argument(
         "--disable", nargs="*", default=[], metavar="CODE", help="rule codes to switch off"
     )
@@ -218,8 +234,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "summary":
             print(summary(evaluation, args.lang))
             return 0
+        unknown = sorted(set(args.disable) - {rule.code for rule in RULES})
+        if unknown:
+            print(
+                f"budget-perf: no rule {', '.join(unknown)} (see budget-perf catalogue)",
+                file=sys.stderr,
+            )
+            return 2
         options = CheckOptions(disabled=frozenset(args.disable))
-        findings = check(evaluation, load_profile(args.profile), options=options)
+        findings = check(evaluation, _profile(args.profile), options=options)
     except (BudgetPerfError, OSError) as exc:
         print(f"budget-perf: {args.report}: {exc}", file=sys.stderr)
         return 2

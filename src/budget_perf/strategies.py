@@ -22,6 +22,7 @@ from datetime import date
 from decimal import Decimal
 
 try:
+    from hypothesis import find  # noqa: F401 - the doctests below use it
     from hypothesis import strategies as st
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise ImportError(
@@ -95,12 +96,20 @@ _NAMES = st.text(
 
 
 def amounts(*, max_value: Decimal = Decimal("99999.99")) -> st.SearchStrategy[Decimal]:
-    """Amounts in 万元 with exactly two decimals, from 0 to *max_value*."""
+    """Amounts in 万元 with exactly two decimals, from 0 to *max_value*.
+
+    >>> find(amounts(), lambda amount: amount > 1)
+    Decimal('1.01')
+    """
     return st.integers(min_value=0, max_value=int(max_value * 100)).map(lambda c: Decimal(c) * CENT)
 
 
 def weights(total: Decimal, parts: int) -> st.SearchStrategy[tuple[Decimal, ...]]:
-    """*parts* positive weights in steps of 0.5 that add up to exactly *total*."""
+    """*parts* positive weights in steps of 0.5 that add up to exactly *total*.
+
+    >>> find(weights(Decimal(10), 3), lambda split: True)
+    (Decimal('0.5'), Decimal('0.5'), Decimal('9.0'))
+    """
     steps = int(total / HALF)
     if parts > steps:
         raise ValueError(f"cannot split {total} into {parts} positive half-point weights")
@@ -125,7 +134,12 @@ def _stated(ratio: Ratio) -> Decimal | None:
 
 @st.composite
 def fund_sources(draw: st.DrawFn, kind: FundKind | None = None) -> FundSource:
-    """A fund-source row with all three amounts, executed not above the full-year budget."""
+    """A fund-source row with all three amounts, executed not above the full-year budget.
+
+    >>> row = find(fund_sources(), lambda row: True)
+    >>> row.executed <= row.full_year_budget
+    True
+    """
     full_year = draw(amounts())
     return FundSource(
         kind=kind if kind is not None else draw(st.sampled_from(FundKind)),
@@ -141,7 +155,11 @@ def _column(rows: Sequence[FundSource], column: str) -> Decimal:
 
 @st.composite
 def fundings(draw: st.DrawFn) -> Funding:
-    """A funds block whose total is the sum of its sources and whose rate and score are right."""
+    """A funds block whose total is the sum of its sources and whose rate and score are right.
+
+    >>> find(fundings(), lambda block: True).weight
+    Decimal('10')
+    """
     sources = tuple(
         draw(fund_sources(kind))
         for kind in draw(st.lists(st.sampled_from(FundKind), min_size=1, max_size=3, unique=True))
@@ -180,7 +198,11 @@ def _indicator(draw: st.DrawFn, weight: Decimal) -> Indicator:
 
 @st.composite
 def indicator_trees(draw: st.DrawFn, execution_score: Decimal = Decimal(10)) -> IndicatorTree:
-    """A three-level tree on the national weights, its 总分 row including *execution_score*."""
+    """A three-level tree on the national weights, its 总分 row including *execution_score*.
+
+    >>> find(indicator_trees(), lambda tree: True).stated_total_weight
+    Decimal('100')
+    """
     groups = []
     for level1, weight in _LEVEL1_WEIGHTS:
         categories = draw(
@@ -209,7 +231,11 @@ def indicator_trees(draw: st.DrawFn, execution_score: Decimal = Decimal(10)) -> 
 
 @st.composite
 def projects(draw: st.DrawFn, name: str | None = None) -> Project:
-    """A consistent project table."""
+    """A consistent project table.
+
+    >>> find(projects(name="人大立法"), lambda project: True).name
+    '人大立法'
+    """
     funding = draw(fundings())
     execution_score = funding.stated_score if funding.stated_score is not None else ZERO
     return Project(
@@ -226,7 +252,11 @@ def projects(draw: st.DrawFn, name: str | None = None) -> Project:
 
 @st.composite
 def expense_rows(draw: st.DrawFn, label: str = "公用经费", depth: int = 1) -> ExpenseRow:
-    """A basic-data row whose three columns are the sums of its sub-rows' (down to *depth*)."""
+    """A basic-data row whose three columns are the sums of its sub-rows' (down to *depth*).
+
+    >>> find(expense_rows("三公经费", 1), lambda row: True).label
+    '三公经费'
+    """
     if depth == 0:
         return ExpenseRow(
             label=label,
@@ -256,7 +286,11 @@ def _parent(label: str, children: tuple[ExpenseRow, ...]) -> ExpenseRow:
 
 @st.composite
 def staffing_rows(draw: st.DrawFn) -> StaffingRow:
-    """A staffing row whose stated control rate is in post / authorised."""
+    """A staffing row whose stated control rate is in post / authorised.
+
+    >>> find(staffing_rows(), lambda row: True).stated_control_rate
+    Decimal('0.00')
+    """
     authorised = draw(st.integers(min_value=1, max_value=500))
     in_post = draw(st.integers(min_value=0, max_value=authorised))
     return StaffingRow(
@@ -268,7 +302,11 @@ def staffing_rows(draw: st.DrawFn) -> StaffingRow:
 
 @st.composite
 def self_evaluations(draw: st.DrawFn) -> SelfEvaluation:
-    """A whole report whose figures agree with each other and with what the library derives."""
+    """A whole report whose figures agree with each other and with what the library derives.
+
+    >>> find(self_evaluations(), lambda report: True).year
+    2015
+    """
     names = draw(st.lists(_NAMES, min_size=1, max_size=4, unique=True))
     tables = tuple(draw(projects(name)) for name in names)
     executed = [p.funding.total.executed for p in tables if p.funding and p.funding.total]

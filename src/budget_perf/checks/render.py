@@ -116,7 +116,12 @@ def render_text(findings: Iterable[Finding], language: Language = "zh") -> str:
 
 
 def render_catalogue(rules: Iterable[Rule]) -> str:
-    """The rule catalogue as Markdown: code, severity, family, what it checks and why."""
+    """The rule catalogue as Markdown: code, severity, family, what it checks and why.
+
+    >>> from budget_perf.checks import RULES
+    >>> render_catalogue(RULES).splitlines()[0]
+    '# Rule catalogue'
+    """
     lines = [
         "# Rule catalogue",
         "",

@@ -23,7 +23,11 @@ __all__ = ["load", "names"]
 
 
 def names() -> tuple[str, ...]:
-    """The names of the bundled example reports, sorted."""
+    """The names of the bundled example reports, sorted.
+
+    >>> "yueyang-npc-2022" in names()
+    True
+    """
     files = resources.files(__name__).iterdir()
     return tuple(sorted(f.name.removesuffix(".json") for f in files if f.name.endswith(".json")))
 

@@ -53,7 +53,11 @@ class StaffingRow:
     stated_control_rate: Decimal | None = percent(doc="控制率")
 
     def control_rate(self) -> "Ratio | None":
-        """The derived 在职人员控制率 = 在职人数 / 编制数, unrounded; ``None`` if one is blank."""
+        """The derived 在职人员控制率 = 在职人数 / 编制数, unrounded; ``None`` if one is blank.
+
+        >>> StaffingRow(authorised=111).control_rate() is None
+        True
+        """
         from budget_perf.departmental import staff_control_rate
 
         if self.in_post is None or self.authorised is None:

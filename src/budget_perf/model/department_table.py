@@ -37,5 +37,10 @@ class DepartmentTable:
     signature: Signature | None = optional(Signature)
 
     def derived_total_score(self) -> Decimal | None:
-        """The 总分 the table should show (see :meth:`Project.derived_total_score`)."""
+        """The 总分 the table should show (see :meth:`Project.derived_total_score`).
+
+        >>> from budget_perf.examples import load
+        >>> load("yueyang-npc-2022").department_table.derived_total_score()
+        Decimal('100')
+        """
         return derived_total(self.funding, self.indicators)

@@ -87,6 +87,10 @@ class SelfEvaluation:
         """The derived 在职人员控制率 of the basic data table; ``None`` where it is not given.
 
         The stated rate stays in ``basic_data.staffing.stated_control_rate``.
+
+        >>> from budget_perf.examples import load
+        >>> load("yueyang-npc-2022").staff_control_rate()
+        Decimal('0.7657657657657657657657657658')
         """
         if self.basic_data is None or self.basic_data.staffing is None:
             return None
@@ -116,6 +120,10 @@ class SelfEvaluation:
 
         Raises:
             KeyError: if the report has no project table of that name.
+
+        >>> from budget_perf.examples import load
+        >>> load("yueyang-npc-2022").project("人大立法").funding.total.executed
+        Decimal('46.2')
         """
         for candidate in self.projects:
             if candidate.name == name:

@@ -132,6 +132,10 @@ class Funding:
 
         ``None`` when either figure is blank; ``NOT_APPLICABLE`` when the budget is zero.  The
         stated rate is left as it is, in ``stated_execution_rate``.
+
+        >>> nothing = FundTotal(full_year_budget=Decimal("0"), executed=Decimal("0"))
+        >>> Funding(total=nothing).execution_rate()
+        <NotApplicable.NOT_APPLICABLE: 'not applicable'>
         """
         from budget_perf.rates import execution_rate
 
@@ -140,7 +144,12 @@ class Funding:
         return execution_rate(self.total.executed, self.total.full_year_budget)
 
     def execution_score(self) -> "Ratio | None":
-        """The derived 执行率得分 = 分值 × min(执行率, 1), unrounded; ``None`` if not computable."""
+        """The derived 执行率得分 = 分值 × min(执行率, 1), unrounded; ``None`` if not computable.
+
+        >>> total = FundTotal(full_year_budget=Decimal("124"), executed=Decimal("122.18"))
+        >>> Funding(total=total, weight=Decimal("10")).execution_score()
+        Decimal('9.853225806451612903225806452')
+        """
         from budget_perf.scoring import execution_score
 
         rate = self.execution_rate()

@@ -50,8 +50,8 @@ class Level1(enum.Enum):
 
     @property
     def english(self) -> str:
-        """The English name of the category."""
-        return self.name.lower()
+        """The English name of the category ("output indicators" for 产出指标)."""
+        return f"{self.name.lower()} indicators"
 
 
 class Level2(enum.Enum):
@@ -81,8 +81,8 @@ class Level2(enum.Enum):
 
     @property
     def english(self) -> str:
-        """The English name of the category."""
-        return self.name.lower().replace("_", " ")
+        """The English name of the category ("social benefit indicators" for 社会效益指标)."""
+        return f"{self.name.lower().replace('_', ' ')} indicators"
 
 
 _PARENT = {
@@ -153,9 +153,18 @@ class IndicatorTree:
             yield from group.indicators()
 
     def weight_of_indicators(self) -> Decimal:
-        """Σ of the 三级 weights (blank weights count as zero)."""
+        """Σ of the 三级 weights (blank weights count as zero).
+
+        >>> IndicatorTree().weight_of_indicators()
+        Decimal('0')
+        """
         return sum((i.weight for i in self.indicators() if i.weight is not None), Decimal(0))
 
     def score_of_indicators(self) -> Decimal:
-        """Σ of the 三级 scores as stated (blank scores count as zero)."""
+        """Σ of the 三级 scores as stated (blank scores count as zero).
+
+        >>> from budget_perf.examples import load
+        >>> load("yueyang-npc-2022").project("人大会议").indicators.score_of_indicators()
+        Decimal('90.0')
+        """
         return sum((i.score for i in self.indicators() if i.score is not None), Decimal(0))

@@ -45,11 +45,20 @@ class Project:
     signature: Signature | None = optional(Signature)
 
     def execution_rate(self) -> "Ratio | None":
-        """The derived execution rate of the funds block (see :meth:`Funding.execution_rate`)."""
+        """The derived execution rate of the funds block (see :meth:`Funding.execution_rate`).
+
+        >>> Project(name="人大会议").execution_rate() is None  # no funds block stated
+        True
+        """
         return None if self.funding is None else self.funding.execution_rate()
 
     def execution_score(self) -> "Ratio | None":
-        """The derived execution score of the funds block (see :meth:`Funding.execution_score`)."""
+        """The derived execution score of the funds block (see :meth:`Funding.execution_score`).
+
+        >>> from budget_perf.examples import load
+        >>> load("yueyang-npc-2022").project("人大代表").execution_score()
+        Decimal('9.952362509682416731216111541')
+        """
         return None if self.funding is None else self.funding.execution_score()
 
     def derived_total_score(self) -> Decimal | None:

@@ -123,11 +123,20 @@ class RuleProfile:
             )
 
     def applies_to(self, year: int) -> bool:
-        """Whether the profile is in force for *year*."""
+        """Whether the profile is in force for *year*.
+
+        >>> from budget_perf.profiles import NATIONAL_2020
+        >>> NATIONAL_2020.applies_to(2022), NATIONAL_2020.applies_to(2019)
+        (True, False)
+        """
         return self.valid_from <= year and (self.valid_to is None or year <= self.valid_to)
 
     def level1_weight(self, key: str) -> Decimal:
         """The weight of the 一级 category *key* ("output", "benefit", ...).
+
+        >>> from budget_perf.profiles import NATIONAL_2020
+        >>> NATIONAL_2020.level1_weight("output")
+        Decimal('50')
 
         Raises:
             KeyError: the profile has no such category.
@@ -137,17 +146,31 @@ class RuleProfile:
     def rate_rule(self, key: str) -> RateRule:
         """The rule scoring the departmental rate *key* ("staff_control_rate", ...).
 
+        >>> from budget_perf.profiles import load_profile
+        >>> load_profile("hunan-departmental").rate_rule("staff_control_rate").weight
+        Decimal('5')
+
         Raises:
             KeyError: the profile has no rule for that rate.
         """
         return dict(self.rate_rules)[key]
 
     def score_rate(self, key: str, rate: Ratio) -> Ratio:
-        """Points for the departmental rate *key* at *rate* (a ratio), by this profile's rule."""
+        """Points for the departmental rate *key* at *rate* (a ratio), by this profile's rule.
+
+        >>> from budget_perf.profiles import load_profile
+        >>> yueyang = load_profile("yueyang-departmental")
+        >>> yueyang.score_rate("budget_adjustment_rate", Decimal("0.15"))
+        Decimal('1')
+        """
         return self.rate_rule(key).score(rate)
 
     def grade_for(self, total: Decimal) -> Grade:
         """The grade whose band holds *total*; the top band includes its upper bound.
+
+        >>> from budget_perf.profiles import NATIONAL_2020
+        >>> NATIONAL_2020.grade_for(Decimal("89.99")), NATIONAL_2020.grade_for(Decimal("100"))
+        (<Grade.GOOD: '良'>, <Grade.EXCELLENT: '优'>)
 
         Raises:
             InvalidAmount: *total* is not a Decimal or lies outside [0, 100].

@@ -175,7 +175,12 @@ class RateBand:
             raise InvalidProfile(f"band {self.describe()} is empty")
 
     def contains(self, rate: Decimal) -> bool:
-        """Whether *rate* falls in this band."""
+        """Whether *rate* falls in this band.
+
+        >>> RateBand(lower=Decimal(0), lower_inclusive=False, upper=Decimal("0.1"),
+        ...          upper_inclusive=True, points=Decimal(4)).contains(Decimal("0.1"))
+        True
+        """
         if self.lower is not None and (
             rate < self.lower or (rate == self.lower and not self.lower_inclusive)
         ):
@@ -247,6 +252,11 @@ class BandRule:
 
     def score(self, rate: Ratio) -> Ratio:
         """Points of the band *rate* falls in; NOT_APPLICABLE scores *not_applicable_points*.
+
+        >>> from budget_perf.profiles import load_profile
+        >>> rule = load_profile("hunan-departmental").rate_rule("hunan_budget_control_rate")
+        >>> rule.score(Decimal("0")), rule.score(Decimal("0.15")), rule.score(Decimal("0.31"))
+        (Decimal('5'), Decimal('3'), Decimal('0'))
 
         Raises:
             InvalidAmount: *rate* is not a Decimal, or falls in no band.
