@@ -130,9 +130,9 @@ def test_hunan_completion_refuses_a_balance_above_the_funds_available() -> None:
 @pytest.mark.parametrize(
     ("in_post", "authorised", "message"),
     [
-        (85.0, 111, "in_post: expected a whole number of staff (int), got float 85.0"),
-        (85, D(111), "authorised: expected a whole number of staff (int), got Decimal"),
-        (True, 111, "in_post: expected a whole number of staff (int), got bool True"),
+        (85.0, 111, "in_post: expected a whole number, got float 85.0"),
+        (85, D(111), "authorised: expected a whole number, got Decimal"),
+        (True, 111, "in_post: expected a whole number, got bool True"),
         (-1, 111, "in_post: must not be negative, got -1"),
     ],
     ids=["float", "Decimal", "bool", "negative"],

@@ -28,6 +28,7 @@ __all__ = [
     "HUNDRED",
     "ONE",
     "ZERO",
+    "check_count",
     "check_decimal",
     "check_non_negative",
     "decimal_places",
@@ -105,6 +106,25 @@ def check_non_negative(value: object, field: str = "value") -> Decimal:
     if number < ZERO:
         raise InvalidAmount(f"{field}: must not be negative, got {number}", field=field)
     return number
+
+
+def check_count(value: object, field: str = "value") -> int:
+    """Return *value* if it is a non-negative whole number (a headcount), else raise.
+
+    >>> check_count(85, "in_post")
+    85
+    >>> check_count(85.0, "in_post")
+    Traceback (most recent call last):
+    ...
+    budget_perf.errors.InvalidAmount: in_post: expected a whole number, got float 85.0
+    """
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidAmount(
+            f"{field}: expected a whole number, got {type(value).__name__} {value!r}", field=field
+        )
+    if value < 0:
+        raise InvalidAmount(f"{field}: must not be negative, got {value}", field=field)
+    return value
 
 
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:

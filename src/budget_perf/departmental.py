@@ -36,12 +36,12 @@ Decimal('34.80')
 >>> staff_control_rate(85.0, 111)
 Traceback (most recent call last):
 ...
-budget_perf.errors.InvalidAmount: in_post: expected a whole number of staff (int), got float 85.0
+budget_perf.errors.InvalidAmount: in_post: expected a whole number, got float 85.0
 """
 
 from decimal import Decimal
 
-from budget_perf._decimal import check_non_negative
+from budget_perf._decimal import check_count, check_non_negative
 from budget_perf.errors import InvalidAmount
 from budget_perf.rates import Ratio, change_rate, control_rate, execution_rate, share
 
@@ -64,15 +64,7 @@ __all__ = [
 
 def _count(value: object, field: str) -> Decimal:
     """A non-negative whole number of staff, as a Decimal."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidAmount(
-            f"{field}: expected a whole number of staff (int), "
-            f"got {type(value).__name__} {value!r}",
-            field=field,
-        )
-    if value < 0:
-        raise InvalidAmount(f"{field}: must not be negative, got {value}", field=field)
-    return Decimal(value)
+    return Decimal(check_count(value, field))
 
 
 def staff_control_rate(in_post: int, authorised: int) -> Ratio:

@@ -29,7 +29,7 @@ from budget_perf._decimal import ZERO
 from budget_perf.checks._walk import indicators_at
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily, RuleFunction
-from budget_perf.model import Project, SpendingKind
+from budget_perf.model import IncomeKind, Project, SpendingKind
 
 __all__ = ["RULES", "same_project"]
 
@@ -191,7 +191,7 @@ def _split_vs_narrative(kind: str) -> RuleFunction:
             lines = [
                 (i, line.amount)
                 for i, line in enumerate(table.income_split)
-                if line.kind.name == "GENERAL_PUBLIC_BUDGET"
+                if line.kind is IncomeKind.GENERAL_PUBLIC_BUDGET
             ]
             other = spending.total
             path, other_path = "income_split", "$.general_budget.total"

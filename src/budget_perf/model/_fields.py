@@ -15,8 +15,7 @@ from typing import Any
 
 import attrs
 
-from budget_perf._decimal import optional_decimal, optional_non_negative
-from budget_perf.errors import InvalidAmount
+from budget_perf._decimal import check_count, optional_decimal, optional_non_negative
 
 AMOUNT_UNIT = "万元"
 
@@ -84,16 +83,8 @@ def optional(member: type) -> Any:
 
 
 def _count(_instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidAmount(
-            f"{attribute.name}: expected a whole number, got {value!r}", field=attribute.name
-        )
-    if value < 0:
-        raise InvalidAmount(
-            f"{attribute.name}: must not be negative, got {value}", field=attribute.name
-        )
+    if value is not None:
+        check_count(value, attribute.name)
 
 
 def count() -> Any:
