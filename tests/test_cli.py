@@ -98,3 +98,17 @@ def test_catalogue_is_written_to_a_file(tmp_path: Path) -> None:
     target = tmp_path / "rules.md"
     assert main(["catalogue", "--output", str(target)]) == 0
     assert target.read_text(encoding="utf-8") == Path("docs/rules.md").read_text(encoding="utf-8")
+
+
+def test_a_workbook_is_checked_and_each_finding_names_its_cell(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reviewer checks an .xlsx directly; 运行维护经费's 100% points at its cell."""
+    from budget_perf.excel import write_workbook
+
+    workbook = tmp_path / "自评表.xlsx"
+    write_workbook(bp.examples.load("yueyang-npc-2022"), workbook)
+    assert main(["check", str(workbook), "--json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    rate = next(f for f in findings if f["path"] == "$.projects[1].funding.stated_execution_rate")
+    assert rate["cell"] == "运行维护经费!G5"

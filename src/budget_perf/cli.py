@@ -4,10 +4,11 @@
     budget-perf check REPORT [--lang zh|en] [--json] [--profile KEY] [--disable CODE ...]
     budget-perf catalogue [--output FILE]            the rule catalogue as Markdown
 
-REPORT is the name of a bundled example (``yueyang-npc-2022``, the default for ``summary``) or
-the path of a JSON report written by :func:`budget_perf.to_json`.  ``check`` exits with 1 when
-it finds an error, 0 otherwise, so a script can gate on it; a report that cannot be read exits
-with 2 and says why.
+REPORT is the name of a bundled example (``yueyang-npc-2022``, the default for ``summary``),
+the path of a JSON report written by :func:`budget_perf.to_json`, or an .xlsx workbook in the
+standard layout (with the ``excel`` extra), whose findings then name their cells.  ``check``
+exits with 1 when it finds an error, 0 otherwise, so a script can gate on it; a report that
+cannot be read exits with 2 and says why.
 
 >>> main(["summary", "--lang", "en"])  # doctest: +ELLIPSIS
 2022 岳阳市人大常委会 — budget performance self-evaluation
@@ -16,7 +17,7 @@ with 2 and says why.
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -66,15 +67,20 @@ def _t(key: str, language: Language) -> str:
     return str(zh if language == "zh" else en)
 
 
-def _load(report: str) -> SelfEvaluation:
+def _load(report: str) -> tuple[SelfEvaluation, Mapping[str, str] | None]:
+    """The report and, for a workbook, each figure's cell."""
     if report in examples.names():
-        return examples.load(report)
+        return examples.load(report), None
     path = Path(report)
     if not path.is_file():
         raise FileNotFoundError(
             f"no such file, and no bundled example of that name ({', '.join(examples.names())})"
         )
-    return from_json(path.read_text(encoding="utf-8"), SelfEvaluation)
+    if path.suffix.lower() == ".xlsx":
+        from budget_perf.excel import read_workbook_with_sources
+
+        return read_workbook_with_sources(path)
+    return from_json(path.read_text(encoding="utf-8"), SelfEvaluation), None
 
 
 def _profile(key_or_path: str) -> RuleProfile:
@@ -230,7 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             else:
                 print(text, end="")
             return 0
-        evaluation = _load(args.report)
+        evaluation, cells = _load(args.report)
         if args.command == "summary":
             print(summary(evaluation, args.lang))
             return 0
@@ -246,7 +252,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (BudgetPerfError, OSError) as exc:
         print(f"budget-perf: {args.report}: {exc}", file=sys.stderr)
         return 2
-    print(findings_to_json(findings) if args.json else render_text(findings, args.lang))
+    if args.json:
+        print(findings_to_json(findings, cells=cells))
+    else:
+        print(render_text(findings, args.lang, cells))
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 

@@ -3,7 +3,8 @@
 The JSON schema is ``budget_perf.findings/1``: an object with ``schema``, ``count`` (by
 severity) and ``findings``, each finding an object with ``code``, ``severity``, ``path``,
 ``stated``, ``expected`` (Decimals as strings, absent as null), ``formula``, ``inputs`` (a list
-of ``{"path", "value"}``), ``message_zh`` and ``message_en``.  Fields are only ever added.
+of ``{"path", "value"}``), ``message_zh`` and ``message_en`` — and ``cell`` (the workbook cell,
+``Sheet!E5``) when the report was read from a workbook.  Fields are only ever added.
 
 >>> from decimal import Decimal
 >>> from budget_perf.checks.finding import Finding, Severity
@@ -18,14 +19,14 @@ error     BP203  $.basic_data.staffing.stated_control_rate  76.5    76.6      co
 """
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from budget_perf._texttable import table, width
 from budget_perf.checks.finding import Finding, Language, Severity, Value
 from budget_perf.checks.registry import Rule
 
-__all__ = ["findings_to_data", "findings_to_json", "render_catalogue", "render_text"]
+__all__ = ["cell_of", "findings_to_data", "findings_to_json", "render_catalogue", "render_text"]
 
 SCHEMA = "budget_perf.findings/1"
 
@@ -34,8 +35,12 @@ def _value(value: Value) -> str | int | None:
     return str(value) if isinstance(value, Decimal) else value
 
 
-def findings_to_data(findings: Iterable[Finding]) -> dict[str, object]:
+def findings_to_data(
+    findings: Iterable[Finding], cells: Mapping[str, str] | None = None
+) -> dict[str, object]:
     """The findings as JSON-ready data in the ``budget_perf.findings/1`` schema.
+
+    With *cells* (path → workbook cell) each finding also has a ``cell`` (null where unknown).
 
     >>> findings_to_data([])["count"]
     {'error': 0, 'warning': 0, 'info': 0}
@@ -55,19 +60,41 @@ def findings_to_data(findings: Iterable[Finding]) -> dict[str, object]:
                 "inputs": [{"path": p, "value": _value(v)} for p, v in f.inputs],
                 "message_zh": f.message_zh,
                 "message_en": f.message_en,
+                **({"cell": cell_of(f, cells)} if cells is not None else {}),
             }
             for f in items
         ],
     }
 
 
-def findings_to_json(findings: Iterable[Finding], *, indent: int | None = 2) -> str:
+def findings_to_json(
+    findings: Iterable[Finding],
+    *,
+    indent: int | None = 2,
+    cells: Mapping[str, str] | None = None,
+) -> str:
     """The findings as JSON text in the ``budget_perf.findings/1`` schema.
 
     >>> json.loads(findings_to_json([]))["schema"]
     'budget_perf.findings/1'
     """
-    return json.dumps(findings_to_data(findings), ensure_ascii=False, indent=indent)
+    return json.dumps(findings_to_data(findings, cells), ensure_ascii=False, indent=indent)
+
+
+def cell_of(finding: Finding, cells: Mapping[str, str]) -> str | None:
+    """The workbook cell of a finding's figure, else of the first of its inputs that has one.
+
+    >>> from budget_perf.checks.finding import Finding, Severity
+    >>> f = Finding(code="BP102", severity=Severity.ERROR, path="$.department_table.income_split",
+    ...             inputs=(("$.department_table.income_split[0].amount", None),),
+    ...             message_zh="", message_en="")
+    >>> cell_of(f, {"$.department_table.income_split[0].amount": "部门整体!C6"})
+    '部门整体!C6'
+    """
+    for path in (finding.path, *(p for p, _ in finding.inputs)):
+        if path in cells:
+            return cells[path]
+    return None
 
 
 def _cell(value: Value, limit: int = 24) -> str:
@@ -75,15 +102,22 @@ def _cell(value: Value, limit: int = 24) -> str:
     return text if width(text) <= limit else text[: limit // 2 - 1] + "…"
 
 
-def render_text(findings: Iterable[Finding], language: Language = "zh") -> str:
+def render_text(
+    findings: Iterable[Finding],
+    language: Language = "zh",
+    cells: Mapping[str, str] | None = None,
+) -> str:
     """A plain-text table of the findings with a closing count, in *language*.
+
+    With *cells* (a finding's path → its workbook cell, as ``budget_perf.excel`` reads them) a
+    column shows the cell each finding points at.
 
     >>> render_text([], "zh")
     '共0项：错误0，警告0，提示0'
     """
     items = list(findings)
     zh = language == "zh"
-    header = (
+    header: tuple[str, ...] = (
         ("级别", "代码", "位置", "表中数", "应为", "说明")
         if zh
         else ("severity", "code", "path", "stated", "expected", "message")
@@ -93,12 +127,15 @@ def render_text(findings: Iterable[Finding], language: Language = "zh") -> str:
             f.severity.zh if zh else f.severity.value,
             f.code,
             f.path,
+            *([cell_of(f, cells) or ""] if cells is not None else []),
             _cell(f.stated),
             _cell(f.expected),
             f.message(language),
         )
         for f in items
     ]
+    if cells is not None:
+        header = (*header[:3], "单元格" if zh else "cell", *header[3:])
     count = {s: sum(1 for f in items if f.severity is s) for s in Severity}
     if zh:
         summary = (
