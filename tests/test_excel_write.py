@@ -9,7 +9,7 @@ import attrs
 import openpyxl
 import pytest
 
-from budget_perf.excel import read_workbook, workbook_content, write_workbook
+from budget_perf.excel import WorkbookError, read_workbook, workbook_content, write_workbook
 from budget_perf.excel._sheet import exact_number
 from budget_perf.excel._write import sheet_names
 from budget_perf.model import (
@@ -77,10 +77,31 @@ def test_sheet_names_are_legal_and_unique() -> None:
     assert len(names[3]) == 31 and names[4] == "项" * 28 + "(2)"
 
 
-def test_unwritten_parts_are_listed_in_workbook_content(tmp_path: Path) -> None:
-    """Parts with no place in the tables (here the report's title) are not written."""
+def test_parts_outside_the_tables_travel_in_their_own_sheet(tmp_path: Path) -> None:
+    """The report's title has no cell in the tables: it comes back through 报告其他内容."""
     report = attrs.evolve(_report(), title="岳阳市人大常委会2022年度部门整体支出绩效自评报告")
     path = tmp_path / "title.xlsx"
     write_workbook(report, path)
-    assert read_workbook(path) == workbook_content(report)
-    assert workbook_content(report).title == ""
+    assert read_workbook(path) == report
+    assert "报告其他内容" in openpyxl.load_workbook(path).sheetnames
+
+
+def test_a_workbook_without_the_extra_sheet_has_no_narrative(tmp_path: Path) -> None:
+    """An office's workbook holds only the tables: the parts outside them are absent, not empty."""
+    path = tmp_path / "tables-only.xlsx"
+    write_workbook(_report(), path)
+    book = openpyxl.load_workbook(path)
+    assert "报告其他内容" not in book.sheetnames  # nothing outside the tables to write
+    assert read_workbook(path).narrative is None
+
+
+def test_a_tampered_extra_sheet_is_refused_by_name(tmp_path: Path) -> None:
+    """If the 报告其他内容 sheet was edited into something else, the error names the sheet."""
+    report = attrs.evolve(_report(), title="标题")
+    path = tmp_path / "tampered.xlsx"
+    write_workbook(report, path)
+    book = openpyxl.load_workbook(path)
+    book["报告其他内容"]["A2"] = "|{not json"
+    book.save(path)
+    with pytest.raises(WorkbookError, match="报告其他内容"):
+        read_workbook(path)

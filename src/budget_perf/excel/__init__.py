@@ -28,8 +28,11 @@ Reading (:func:`read_workbook`, :func:`read_workbook_with_sources`)
     cannot be read.  Nothing is silently skipped inside a table.
 
 Writing (:func:`write_workbook`)
-    writes the standard layout; ``read_workbook`` gives back :func:`workbook_content` of the
-    report written: the parts with no place in these tables are listed there.
+    writes the standard layout, plus one sheet, 报告其他内容, holding as JSON the parts of the
+    report that the tables cannot (the narrative, the general-budget account, the grade, the
+    attachments, the review rubric, the department's description).  ``read_workbook`` gives
+    back :func:`workbook_content` of the report written — the report itself, but for fund
+    sources' budget types and the blank labels and whitespace the tables normalise.
 
 Provenance (:class:`SourceMap`) maps each figure's model path, as the checker and the JSON
 errors write it (``"$.projects[1].funding.total.executed"``), to its cell (``"运行维护经费!E5"``).

@@ -2,11 +2,10 @@
 
 ``read_workbook(p)`` after ``write_workbook(x, p)`` gives back ``workbook_content(x)``:
 
-- kept: ``year``, the department's ``name`` (the "填报单位：…" line), the department table, the
-  project tables and the basic data table, with every figure, text, note and sign-off line;
-- dropped, having no place in these tables: ``title``, ``general_budget``, ``other_budgets``,
-  ``narrative``, ``stated_grade``, ``attachments``, ``review_rubric`` and the department's
-  ``functions``, ``organisation`` and ``staffing`` (``department`` keeps only ``name``);
+- kept: ``year``, the department table, the project tables and the basic data table, with
+  every figure, text, note and sign-off line; and, through the extra 报告其他内容 sheet, the
+  ``title``, ``department``, ``general_budget``, ``other_budgets``, ``narrative``,
+  ``stated_grade``, ``attachments`` and ``review_rubric`` unchanged;
 - dropped: ``FundSource.budget_type`` (the tables print no budget type);
 - normalised as the tables print them: a blank ``label`` of a fund source, income line or
   spending line becomes its kind's name ("其他资金"); texts lose surrounding whitespace;
@@ -16,9 +15,8 @@
 
 >>> from budget_perf.examples import load
 >>> report = load("yueyang-npc-2022")
->>> content = workbook_content(report)
->>> content.narrative is None, content.basic_data == report.basic_data
-(True, True)
+>>> workbook_content(report) == report
+True
 """
 
 from __future__ import annotations
@@ -30,7 +28,6 @@ import attrs
 from budget_perf.model import (
     BasicDataTable,
     BuildingRow,
-    Department,
     ExpenseRow,
     Funding,
     FundSource,
@@ -46,19 +43,12 @@ __all__ = ["workbook_content"]
 
 def workbook_content(evaluation: SelfEvaluation) -> SelfEvaluation:
     """The part of *evaluation* that :func:`~budget_perf.excel.write_workbook` writes."""
-    kept = attrs.evolve(
+    return attrs.evolve(
         evaluation,
-        title="",
-        general_budget=None,
-        other_budgets=(),
-        narrative=None,
-        stated_grade=None,
-        attachments=(),
-        review_rubric=None,
-        department=Department(name=evaluation.department.name),
+        department_table=_normal(evaluation.department_table),
+        projects=_normal(evaluation.projects),
+        basic_data=_normal(evaluation.basic_data),
     )
-    normal: SelfEvaluation = _normal(kept)
-    return normal
 
 
 def _normal(value: Any) -> Any:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from budget_perf._celltext import normalise
 from budget_perf.excel._errors import WorkbookError
+from budget_perf.excel._extra import EXTRA_SHEET, read_extra
 from budget_perf.excel._grid import Grid, grid_of
 from budget_perf.excel._guard import open_workbook
 from budget_perf.excel._layout import Kind, label_key, table_kind_of_title
@@ -109,6 +110,8 @@ def read_workbook_with_sources(path: str | Path) -> tuple[SelfEvaluation, Source
     years: list[tuple[int, str]] = []
     filers: list[str] = []
     for worksheet in workbook.worksheets:
+        if worksheet.title == EXTRA_SHEET:
+            continue  # read after the tables, by read_extra
         grid = grid_of(worksheet, file)
         blocks.extend(_segment(grid, years, filers))
     if not blocks:
@@ -148,7 +151,7 @@ def read_workbook_with_sources(path: str | Path) -> tuple[SelfEvaluation, Source
         )  # fmt: skip
     except (TypeError, ValueError) as error:
         raise WorkbookError(file, str(error)) from None
-    return evaluation, SourceMap(sources.items())
+    return read_extra(workbook, evaluation, file), SourceMap(sources.items())
 
 
 def _read_block(block: _Block, sources: dict[str, str], tables: list[_Table]) -> None:

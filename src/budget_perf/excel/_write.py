@@ -17,6 +17,7 @@ from pathlib import Path
 import openpyxl
 
 from budget_perf.excel._errors import WorkbookError
+from budget_perf.excel._extra import write_extra
 from budget_perf.excel._layout import BASIC_TITLE, DEPARTMENT_TITLE, PROJECT_TITLE
 from budget_perf.excel._sheet import SheetWriter
 from budget_perf.excel._write_basic import write_basic
@@ -53,8 +54,9 @@ def sheet_names(wanted: list[str]) -> list[str]:
 def write_workbook(evaluation: SelfEvaluation, path: str | Path) -> None:
     """Write the tables of *evaluation* to a new workbook at *path* (overwritten if present).
 
-    What a workbook has no place for (the narrative, the organisation, the review rubric …) is
-    not written; :func:`~budget_perf.excel.workbook_content` says exactly what is.
+    What the three tables have no place for (the narrative, the organisation, the review
+    rubric …) goes to one more sheet, 报告其他内容, as JSON; :func:`~budget_perf.excel.
+    workbook_content` says exactly what comes back.
 
     >>> import tempfile, pathlib, openpyxl
     >>> from budget_perf.examples import load
@@ -102,6 +104,7 @@ def write_workbook(evaluation: SelfEvaluation, path: str | Path) -> None:
         out = SheetWriter(workbook.create_sheet("自评"), 9, file)
         out.filer = evaluation.department.name
         out.title(f"{year}年度绩效自评")
+    write_extra(workbook, evaluation)
     try:
         workbook.save(path)
     except OSError as error:
