@@ -42,6 +42,13 @@ class EvaluationTable:
     funding: Funding | None
     indicators: IndicatorTree | None
 
+    def executed_and_budget(self) -> tuple[Decimal, Decimal] | None:
+        """The total row's 全年执行数 and 全年预算数, when the table states both."""
+        total = self.funding.total if self.funding is not None else None
+        if total is None or total.executed is None or total.full_year_budget is None:
+            return None
+        return total.executed, total.full_year_budget
+
 
 def evaluation_tables(evaluation: SelfEvaluation) -> Iterator[EvaluationTable]:
     """The department table (if any), then each project table, in report order."""

@@ -33,15 +33,14 @@ def _rates(
 ) -> Iterator[tuple[str, str, Decimal, Decimal, Decimal, Decimal | None, Decimal | None]]:
     """(path, name, executed, budget, rate, weight, stated score) of every table with a rate."""
     for table in evaluation_tables(context.evaluation):
-        funding = table.funding
-        if funding is None or funding.total is None:
+        figures = table.executed_and_budget()
+        if figures is None or table.funding is None:
             continue
-        executed, budget = funding.total.executed, funding.total.full_year_budget
-        if executed is None or budget is None:
-            continue
+        executed, budget = figures
         rate = execution_rate(executed, budget)
         if rate is NOT_APPLICABLE:
             continue
+        funding = table.funding
         yield table.path, table.name, executed, budget, rate, funding.weight, funding.stated_score
 
 

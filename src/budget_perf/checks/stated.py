@@ -81,12 +81,10 @@ def _percent_finding(
 
 def _execution_rate(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     for table in evaluation_tables(context.evaluation):
-        funding = table.funding
-        if funding is None or funding.total is None:
+        figures = table.executed_and_budget()
+        if figures is None or table.funding is None:
             continue
-        executed, budget = funding.total.executed, funding.total.full_year_budget
-        if executed is None or budget is None:
-            continue
+        (executed, budget), funding = figures, table.funding
         base = f"{table.path}.funding.total"
         yield from _percent_finding(
             rule,
@@ -103,11 +101,11 @@ def _execution_rate(context: CheckContext, rule: Rule) -> Iterator[Finding]:
 
 def _execution_score(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     for table in evaluation_tables(context.evaluation):
-        funding = table.funding
-        if funding is None or funding.total is None or funding.stated_score is None:
+        figures, funding = table.executed_and_budget(), table.funding
+        if figures is None or funding is None or funding.stated_score is None:
             continue
-        executed, budget = funding.total.executed, funding.total.full_year_budget
-        if executed is None or budget is None or funding.weight is None:
+        executed, budget = figures
+        if funding.weight is None:
             continue
         rate = execution_rate(executed, budget)
         if rate is NOT_APPLICABLE:
