@@ -43,11 +43,19 @@ SEED_FINDINGS = [
     ("BP201", ERROR, "projects[5].funding.stated_execution_rate", Decimal("100"), Decimal("99.52")),
     ("BP202", ERROR, "projects[5].funding.stated_score", Decimal("10"), Decimal("9.95")),
     (
-        "BP306",
+        "BP506",
         WARNING,
-        "department_table.income_split[0].amount",
-        Decimal("4030.75"),
-        Decimal("4026.3"),
+        "basic_data.operating_funds.current_final",
+        Decimal("450.81"),
+        Decimal("271.19"),
+    ),
+    ("BP507", WARNING, "basic_data.procurement.current_final", Decimal("292.75"), Decimal("1285")),
+    (
+        "BP407",
+        WARNING,
+        "department_table.indicators.groups[0].groups[0].indicators[0].deviation_note",
+        Decimal("8"),
+        Decimal("8"),
     ),
     (
         "BP505",
@@ -236,6 +244,13 @@ SEED_FINDINGS = [
     ),
     ("BP307", INFO, "basic_data.staffing.authorised", Decimal("111"), Decimal("96")),
     (
+        "BP306",
+        INFO,
+        "department_table.income_split[0].amount",
+        Decimal("4030.75"),
+        Decimal("4026.3"),
+    ),
+    (
         "BP308",
         INFO,
         "projects[0].indicators.groups[0].groups[0].indicators[2].target",
@@ -258,7 +273,7 @@ def _key(finding: Finding) -> tuple[str, Severity, str, object, object]:
 
 
 def test_the_seed_gives_exactly_the_pinned_findings() -> None:
-    """Every figure of the seed that can be recomputed is; these 43 findings are all it yields."""
+    """Every figure of the seed that can be recomputed is; these 46 findings are all it yields."""
     assert [_key(f) for f in check(SEED)] == SEED_FINDINGS
 
 
@@ -504,8 +519,8 @@ def test_a_rule_that_fails_is_reported_and_the_others_still_run() -> None:
 def test_findings_render_as_a_text_table_in_either_language() -> None:
     """The text table ends with a count; Chinese and English both read."""
     found = check(SEED)
-    assert render_text(found, "zh").splitlines()[-1] == "共43项：错误9，警告30，提示4"
-    assert render_text(found, "en").splitlines()[-1] == "43 findings: 9 errors, 30 warnings, 4 info"
+    assert render_text(found, "zh").splitlines()[-1] == "共46项：错误9，警告32，提示5"
+    assert render_text(found, "en").splitlines()[-1] == "46 findings: 9 errors, 32 warnings, 5 info"
     assert render_text([], "en") == "0 findings: 0 errors, 0 warnings, 0 info"
 
 
@@ -513,7 +528,7 @@ def test_findings_render_as_json_with_a_stable_schema() -> None:
     """The JSON document names its schema, counts by severity and keeps Decimals as strings."""
     data = findings_to_data(check(SEED))
     assert data["schema"] == "budget_perf.findings/1"
-    assert data["count"] == {"error": 9, "warning": 30, "info": 4}
+    assert data["count"] == {"error": 9, "warning": 32, "info": 5}
     first = data["findings"][0]  # type: ignore[index]
     assert first["stated"] == "4199.44"
     assert set(first) == {

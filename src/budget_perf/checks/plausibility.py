@@ -6,7 +6,9 @@
 - BP503 more than 20% of the full-year budget unspent (execution rate below :data:`LOW_EXECUTION`);
 - BP504 a target with a measurable clause ("24-26次", "≥95%") whose actual states no figure
   ("已完成") yet scored in full: the table does not show that the target was met;
-- BP505 a target that cannot be measured ("十余次", "两百多件", "n+1次"): flagged, not scored.
+- BP505 a target that cannot be measured ("十余次", "两百多件", "n+1次"): flagged, not scored;
+- BP506 a 三公经费 or 公用经费 final account above its budget (control rate over 100%);
+- BP507 a procurement execution rate (政府采购执行率) below :data:`LOW_EXECUTION`.
 """
 
 from collections.abc import Iterator
@@ -17,7 +19,7 @@ from budget_perf.cells import TargetKind, parse_target
 from budget_perf.checks._walk import evaluation_tables, indicators_at
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily
-from budget_perf.rates import NOT_APPLICABLE, execution_rate, to_percent
+from budget_perf.rates import NOT_APPLICABLE, control_rate, execution_rate, to_percent
 
 __all__ = ["HIGH_SCORE", "LOW_EXECUTION", "RULES"]
 
@@ -157,6 +159,52 @@ def _unmeasurable_targets(context: CheckContext, rule: Rule) -> Iterator[Finding
             )
 
 
+def _over_control(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+    data = context.evaluation.basic_data
+    if data is None:
+        return
+    rows = (("three_public", data.three_public), ("operating_funds", data.operating_funds))
+    for part, row in rows:
+        if row is None or row.current_final is None or row.current_budget is None:
+            continue
+        rate = control_rate(row.current_final, row.current_budget)
+        if rate is NOT_APPLICABLE or rate <= 1:
+            continue
+        path = f"$.basic_data.{part}"
+        yield rule.finding(
+            path=f"{path}.current_final",
+            stated=row.current_final,
+            expected=row.current_budget,
+            formula="本年决算数 / 本年预算数 ≤ 100%",
+            inputs=[(f"{path}.current_budget", row.current_budget)],
+            message_zh=f"{row.label}决算{row.current_final}万元，为预算{row.current_budget}万元的"
+            f"{_percent(rate)}%，超出预算",
+            message_en=f"{row.label}: the final account of {row.current_final} is "
+            f"{_percent(rate)}% of the budget of {row.current_budget}",
+        )
+
+
+def _low_procurement(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+    data = context.evaluation.basic_data
+    row = None if data is None else data.procurement
+    if row is None or row.current_final is None or row.current_budget is None:
+        return
+    rate = execution_rate(row.current_final, row.current_budget)
+    if rate is NOT_APPLICABLE or rate >= LOW_EXECUTION:
+        return
+    yield rule.finding(
+        path="$.basic_data.procurement.current_final",
+        stated=row.current_final,
+        expected=row.current_budget,
+        formula="实际政府采购金额 / 政府采购预算 < 80%",
+        inputs=[("$.basic_data.procurement.current_budget", row.current_budget)],
+        message_zh=f"政府采购执行率{_percent(rate)}%（{row.current_final}/{row.current_budget}万元），"
+        "超过20%的采购预算未执行",
+        message_en=f"procurement execution rate {_percent(rate)}% ({row.current_final} of "
+        f"{row.current_budget}): more than 20% of the procurement budget unspent",
+    )
+
+
 _FAMILY = RuleFamily(name="plausibility", severity=Severity.WARNING)
 
 RULES = (
@@ -194,5 +242,19 @@ RULES = (
         "Target cannot be measured",
         "The Yueyang review sheet asks for targets that are 明确、具体、可衡量.",
         _unmeasurable_targets,
+    ),
+    _FAMILY.rule(
+        "BP506",
+        "三公经费、公用经费决算不超过预算",
+        "三公 and operating-funds final accounts within their budgets",
+        "Control rates above 100% are scored down (Yueyang: −1 per point for 三公经费).",
+        _over_control,
+    ),
+    _FAMILY.rule(
+        "BP507",
+        "政府采购执行率不低于80%",
+        "Procurement execution rate of at least 80%",
+        "A procurement budget mostly unspent means the budget was set without a plan.",
+        _low_procurement,
     ),
 )

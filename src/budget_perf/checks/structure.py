@@ -196,25 +196,41 @@ def _refined(context: CheckContext, rule: Rule) -> Iterator[Finding]:
 
 
 def missed_target(indicator: Indicator) -> bool:
-    """Whether a single-figure target is visibly missed by a single-figure actual in the same unit.
+    """Whether a one-figure target is visibly missed by the figures of the actual in its unit.
+
+    An approximate target ("十余次") counts as its lower bound.  Counts in the actual are added
+    up ("集中视察3次、专题询问1次" is 4 次); a percentage is met only if every one stated is.
 
     >>> missed_target(Indicator(name="x", target="≥95%", actual="90%"))
     True
     >>> missed_target(Indicator(name="x", target="≤3天", actual="2天"))
     False
+    >>> ten_or_more = Indicator(name="x", target="十余次专项督查", actual="视察3次、询问1次")
+    >>> missed_target(ten_or_more)
+    True
     """
     target, actual = parse_target(indicator.target), parse_target(indicator.actual)
-    if len(target.clauses) != 1 or len(actual.clauses) != 1:
+    if len(target.clauses) != 1:
         return False
-    t, a = target.clauses[0], actual.clauses[0]
-    if t.kind is not TargetKind.QUANTITATIVE or a.kind is not TargetKind.QUANTITATIVE:
+    goal_clause = target.clauses[0]
+    if goal_clause.kind not in _COUNTABLE or len(goal_clause.numbers) != 1:
         return False
-    if t.unit != a.unit or len(t.numbers) != 1 or len(a.numbers) != 1:
+    values = [
+        c.numbers[0]
+        for c in actual.clauses
+        if c.kind in _COUNTABLE and c.unit == goal_clause.unit and len(c.numbers) == 1
+    ]
+    if not values:
         return False
-    goal, value = t.numbers[0], a.numbers[0]
-    if t.comparator in (Comparator.LE, Comparator.LT):
-        return value > goal
-    return value < goal
+    goal = goal_clause.numbers[0]
+    if goal_clause.comparator in (Comparator.LE, Comparator.LT):
+        return max(values) > goal
+    if goal_clause.unit == "%":
+        return min(values) < goal
+    return sum(values, ZERO) < goal
+
+
+_COUNTABLE = (TargetKind.QUANTITATIVE, TargetKind.APPROXIMATE)
 
 
 def _deviation_notes(context: CheckContext, rule: Rule) -> Iterator[Finding]:
