@@ -11,7 +11,8 @@ Reading (:func:`read_workbook`, :func:`read_workbook_with_sources`)
     偏差原因分析及改进措施; 编制数 / 实际在职人数 / 控制率; 2021年决算数 / 2022年预算数 …),
     never by coordinates; labels are
     compared after NFKC with whitespace removed ("年度\\n指标值" is 年度指标值).  Merged cells are
-    forward-filled; blank rows are skipped; a float is converted with ``Decimal(repr(x))``; a
+    forward-filled; blank rows are skipped; a float is read as the 15 significant digits Excel
+    shows (so a pasted 0.30000000000000004 is 0.3), never through ``Decimal(x)``; a
     number formatted as a percentage is read in percent points with the format's decimals (1
     with ``0%`` is 100); "——", "/", ideographic spaces and empty cells are blanks, never zero;
     text cells go through :mod:`budget_perf.cells` (full-width digits, "85　"); Chinese text in a
@@ -20,12 +21,14 @@ Reading (:func:`read_workbook`, :func:`read_workbook_with_sources`)
     Refused with a :class:`WorkbookError` that names the file, sheet and cell: a file that is
     not an .xlsx workbook (or an .xls / encrypted one), a corrupt zip, more than 1 000 parts
     or 32 MiB unpacked, any XML part declaring a DOCTYPE or entities (an XML bomb: refused
-    before parsing, and defusedxml would refuse it too), a sheet using more than 5 000 rows or
-    64 columns (checked in the sheet's XML before openpyxl builds it, and again from
-    ``max_row`` / ``max_column``), a header without a required column (the message names the
-    label), a formula anywhere on a sheet (its saved result may be missing or stale: paste
-    values), an error value such as ``#DIV/0!``, and any figure, category or row label that
-    cannot be read.  Nothing is silently skipped inside a table.
+    before parsing, and defusedxml would refuse it too), a sheet with a value beyond 5 000 rows
+    or 64 columns or with more than 320 000 cell elements (checked in the sheet's XML before
+    openpyxl builds it, cells without an ``r`` address included; empty cells that only carry a
+    border do not count), a header in 元 rather than 万元, a rate without a % format that
+    looks like a fraction (0.9853: 98.53% or 0.9853%?), a header without a required column
+    (the message names the label), a formula anywhere on a sheet (its saved result may be
+    missing or stale: paste values), an error value such as ``#DIV/0!``, and any figure,
+    category or row label that cannot be read.
 
 Writing (:func:`write_workbook`)
     writes the standard layout, plus one sheet, 报告其他内容, holding as JSON the parts of the

@@ -120,7 +120,6 @@ class Grid:
 def grid_of(worksheet: Any, file: str) -> Grid:
     """Read an openpyxl worksheet into a :class:`Grid`, refusing formulas and error values."""
     sheet = str(worksheet.title)
-    check_size(file, sheet, int(worksheet.max_row), int(worksheet.max_column))
     cells: dict[tuple[int, int], Cell] = {}
     # openpyxl keeps the written cells in ``_cells``; iter_rows() would create every empty one.
     for (row, column), source in sorted(worksheet._cells.items()):
@@ -128,6 +127,7 @@ def grid_of(worksheet: Any, file: str) -> Grid:
         if value is None or type(source).__name__ == "MergedCell":
             continue
         ref = f"{get_column_letter(column)}{row}"
+        check_size(file, sheet, row, column, ref)  # cells with a value; borders do not count
         if source.data_type == "f":
             shown = getattr(value, "text", value)
             raise WorkbookError(

@@ -27,11 +27,12 @@ from typing import IO, Any
 
 import openpyxl
 from defusedxml.ElementTree import fromstring, iterparse
-from openpyxl.utils.cell import coordinate_from_string, range_boundaries
+from openpyxl.utils.cell import coordinate_from_string, get_column_letter, range_boundaries
 
 from budget_perf.excel._errors import WorkbookError
 
 __all__ = [
+    "MAX_CELL_ELEMENTS",
     "MAX_COLUMNS",
     "MAX_MEMBERS",
     "MAX_MERGED_CELLS",
@@ -51,6 +52,8 @@ MAX_UNCOMPRESSED_BYTES = 32 * 1024 * 1024
 MAX_MEMBERS = 1_000
 #: The most cells that a sheet's merged ranges may cover, in all.
 MAX_MERGED_CELLS = MAX_ROWS * MAX_COLUMNS
+#: The most cell elements (with or without a value) a sheet may hold.
+MAX_CELL_ELEMENTS = MAX_ROWS * MAX_COLUMNS
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DECLARATIONS = tuple(
@@ -176,25 +179,44 @@ def _sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
 
 
 def _scan_sheet(file: str, sheet: str, stream: IO[bytes]) -> None:
-    """Refuse cells beyond the limits and oversized merged ranges, streaming the sheet's XML."""
-    merged = 0
+    """Refuse cells beyond the limits and oversized merged ranges, streaming the sheet's XML.
+
+    A cell's position comes from its ``r`` attribute or, where the file leaves it out (the
+    format allows that), from the cell before it; only cells holding a value count against
+    the row and column limits (a border drawn down to row 6000 is no table), while the number
+    of cell elements of any kind is capped so that openpyxl is never asked to build millions.
+    """
+    merged = elements = row = column = 0
     for event, element in iterparse(stream, events=("start", "end")):
-        if event == "end":
-            element.clear()
-            continue
         tag = element.tag
-        if tag == f"{_MAIN}c" and element.get("r"):
-            ref = str(element.get("r"))
-            letters, row = coordinate_from_string(ref)
-            column = range_boundaries(f"{letters}1")[0]
+        if event == "start":
+            if tag == f"{_MAIN}row":
+                row = int(element.get("r") or row + 1)
+                column = 0
+            elif tag == f"{_MAIN}c":
+                elements += 1
+                if elements > MAX_CELL_ELEMENTS:
+                    raise WorkbookError(
+                        file, f"the sheet has more than {MAX_CELL_ELEMENTS} cells", sheet=sheet
+                    )
+                ref = element.get("r")
+                if ref:
+                    letters, row = coordinate_from_string(str(ref))
+                    column = range_boundaries(f"{letters}1")[0]
+                else:
+                    column += 1
+            elif tag == f"{_MAIN}mergeCell" and element.get("ref"):
+                ref = str(element.get("ref"))
+                first_col, first_row, last_col, last_row = range_boundaries(ref)
+                check_size(file, sheet, last_row, last_col, ref)
+                merged += (last_row - first_row + 1) * (last_col - first_col + 1)
+                if merged > MAX_MERGED_CELLS:
+                    raise WorkbookError(
+                        file, f"merged ranges cover more than {MAX_MERGED_CELLS} cells",
+                        sheet=sheet, cell=ref,
+                    )  # fmt: skip
+            continue
+        if tag == f"{_MAIN}c" and len(element):  # holds <v>, <is> or <f>: a value
+            ref = f"{get_column_letter(column)}{row}"
             check_size(file, sheet, row, column, ref)
-        elif tag == f"{_MAIN}mergeCell" and element.get("ref"):
-            ref = str(element.get("ref"))
-            first_col, first_row, last_col, last_row = range_boundaries(ref)
-            check_size(file, sheet, last_row, last_col, ref)
-            merged += (last_row - first_row + 1) * (last_col - first_col + 1)
-            if merged > MAX_MERGED_CELLS:
-                raise WorkbookError(
-                    file, f"merged ranges cover more than {MAX_MERGED_CELLS} cells",
-                    sheet=sheet, cell=ref,
-                )  # fmt: skip
+        element.clear()

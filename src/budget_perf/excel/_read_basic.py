@@ -38,7 +38,23 @@ ANCHORS = (
     ("公用经费", "operating_funds"),
     ("项目支出", "project_spending"),
 )
-_NUMBERED = re.compile(r"^\s*[0-9]+\s*[、.．]\s*")
+#: The whole labels a top-level row may have when only its label says it is one (no indent).
+_TOP_LABELS = {
+    "三公经费": "three_public",
+    "“三公”经费": "three_public",
+    "三公经费支出": "three_public",
+    "项目支出": "project_spending",
+    "公用经费": "operating_funds",
+    "政府采购金额": "procurement",
+    "政府采购": "procurement",
+    "部门基本支出预算调整": "basic_budget_adjustment",
+    "基本支出预算调整": "basic_budget_adjustment",
+}
+#: "1、", "1.", "（1）", "(一)", "①", "一、": the numbering of a first-level sub-row.
+_NUMBERED = re.compile(
+    r"^\s*(?:[0-9]+\s*[、.．]|[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[①-⑳]"
+    r"|[一二三四五六七八九十]+\s*、)\s*"
+)
 _OF_WHICH = re.compile(r"^\s*其中\s*[:：]\s*")
 _YEAR = re.compile(r"^([0-9]{4})年度?")
 _EXPENSE_COLUMNS = ("previous_final", "current_budget", "current_final")
@@ -237,7 +253,7 @@ def _depth_from_labels(nodes: list[_Node]) -> None:
         numbered = _NUMBERED.match(raw) is not None
         of_which = _OF_WHICH.match(raw) is not None
         label = _OF_WHICH.sub("", _NUMBERED.sub("", raw)).strip().rstrip(":：").strip()
-        if not numbered and not of_which and _anchor(label) is not None:
+        if not numbered and not of_which and label_key(label) in _TOP_LABELS:
             node.depth, numbered_depth, previous = 0, None, 1
         elif numbered:
             node.depth = numbered_depth = previous = 1

@@ -61,6 +61,10 @@ def header(grid: Grid, row: int, spec: Mapping[str, tuple[str, ...]]) -> dict[st
         for candidate in (key, _YEAR_PREFIX.sub("", key), _UNIT_SUFFIX.sub("", key)):
             match = next((k for k, labels in wanted.items() if candidate in labels), None)
             if match is not None and match not in found:
+                if key.endswith("(元)"):  # every amount of the model is in 万元
+                    raise grid.error(
+                        cell, f"column {cell.value!r} is in 元; give amounts in 万元 (÷ 10000)"
+                    )
                 found[match] = cell
                 break
     return found

@@ -2,8 +2,9 @@
 
 An amount is written as a number only if it reads back exactly: openpyxl writes a number as
 ``"%.16g" % value`` and reads it back as ``float`` (or ``int``), and the reader converts with
-``Decimal(repr(x))``; :func:`exact_number` runs that very path and answers ``None`` when the
-amount would not survive it, and the amount is then written as text ("12345678901234.5678").
+Excel's 15 significant digits (``_values.exact_decimal``); :func:`exact_number` runs that
+path and answers ``None`` when the amount would not survive it, and the amount is then written
+as text ("12345678901234.5678").
 Every amount in 万元 with at most 15 significant digits survives (four decimals up to 千亿万元).
 A rate is written as the fraction with the format showing its stated decimals: 98.49 →
 0.9849 with ``0.00%``, 100 → 1 with ``0%``.
@@ -24,6 +25,7 @@ from openpyxl.utils.cell import get_column_letter
 
 from budget_perf._decimal import decimal_places
 from budget_perf.excel._errors import WorkbookError
+from budget_perf.excel._values import exact_decimal
 
 __all__ = ["SheetWriter", "exact_number"]
 
@@ -36,7 +38,7 @@ def exact_number(value: Decimal) -> int | float | None:
     number: int | float = int(value) if value == value.to_integral_value() else float(value)
     written = f"{number:.16g}"  # what openpyxl writes ("%.16g" % value)
     read: int | float = float(written) if any(c in written for c in ".eE") else int(written)
-    back = Decimal(repr(read)) if isinstance(read, float) else Decimal(read)
+    back = exact_decimal(read) if isinstance(read, float) else Decimal(read)
     return number if back == value else None
 
 
@@ -111,7 +113,8 @@ class SheetWriter:
 
     def count(self, row: int, column: int, value: int | None) -> None:
         """A headcount."""
-        self._number(row, column, None if value is None else Decimal(value), "0", "")
+        text = "" if value is None else str(value)
+        self._number(row, column, None if value is None else Decimal(value), "0", text)
 
     def percent(self, row: int, column: int, points: Decimal | None) -> None:
         """A rate stated in percent points, written as a fraction with a percent format."""

@@ -1,7 +1,8 @@
 """Reading a cell as an exact figure or as text (private).
 
 - A number cell arrives from openpyxl as int or float; a float is converted with
-  ``Decimal(repr(x))`` (the shortest text that gives the same float), never ``Decimal(x)``.
+  :func:`exact_decimal`, Excel's own 15 significant digits (``0.30000000000000004`` as pasted
+  from a formula is 0.3), never ``Decimal(x)``.
 - A text cell is read with :mod:`budget_perf.cells`: full-width digits, an ideographic space,
   "——" and "/" are handled there; a blank marker is ``None``, never zero.
 - A rate cell formatted as a percentage (``0%``, ``0.00%``) holds a fraction: 1 with format
@@ -14,6 +15,7 @@
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
@@ -22,9 +24,21 @@ from budget_perf._celltext import normalise
 from budget_perf.cells import CellStatus, parse_amount, parse_percent
 from budget_perf.excel._grid import Cell, Grid
 
-__all__ = ["count_of", "figure_of", "percent_of", "percent_places", "text_of"]
+__all__ = ["count_of", "exact_decimal", "figure_of", "percent_of", "percent_places", "text_of"]
 
 _PLACES = re.compile(r"\.([0#?]+)")
+#: A rate cell without a percent format holding a fraction up to this is ambiguous (0.9853).
+_FRACTION_LIKE = Decimal("1.5")
+ZERO = Decimal(0)
+
+
+def exact_decimal(value: float) -> Decimal:
+    """A float from a cell as the decimal Excel shows: 15 significant digits, exactly.
+
+    >>> exact_decimal(0.1 + 0.2), exact_decimal(394.0), exact_decimal(0.9849)
+    (Decimal('0.3'), Decimal('394'), Decimal('0.9849'))
+    """
+    return Decimal(format(value, ".15g"))
 
 
 def text_of(cell: Cell) -> str:
@@ -32,8 +46,16 @@ def text_of(cell: Cell) -> str:
     value = cell.value
     if value is None:
         return ""
-    if isinstance(value, float):
-        return format(Decimal(repr(value)), "f")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = exact_decimal(value) if isinstance(value, float) else Decimal(value)
+        places = percent_places(cell.number_format)
+        if places is not None:  # "95%" typed into a target cell is stored as 0.95
+            points = number.scaleb(2).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+            return f"{points}%"
+        return format(number, "f")
+    if isinstance(value, datetime.datetime | datetime.date):
+        day = value.date() if isinstance(value, datetime.datetime) else value
+        return f"{day.year}.{day.month}.{day.day}"  # as the tables write dates ("2023.6.9")
     return str(value).strip()
 
 
@@ -47,7 +69,7 @@ def _number(grid: Grid, cell: Cell) -> Decimal | None:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise grid.error(cell, f"expected a figure, got {value!r}")
-        return Decimal(repr(value))
+        return exact_decimal(value)
     if value is not None and not isinstance(value, str):
         raise grid.error(cell, f"expected a figure, got the {type(value).__name__} {value}")
     return None
@@ -93,6 +115,12 @@ def percent_of(grid: Grid, cell: Cell, what: str) -> tuple[Decimal | None, str]:
     if number is not None:
         places = percent_places(cell.number_format)
         if places is None:
+            if ZERO < number <= _FRACTION_LIKE and number != number.to_integral_value():
+                raise grid.error(
+                    cell,
+                    f"{what} {number} has no % format: is it {number.scaleb(2)}% or {number}%? "
+                    "format the cell as a percentage or type the % sign",
+                )
             return number, ""
         points = number.scaleb(2)
         return points.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP), ""
