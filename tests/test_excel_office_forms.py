@@ -1,0 +1,114 @@
+"""Workbooks as offices really fill them in, and the ways they go wrong (second review).
+
+Each test builds a small 人大监督 project table with one thing changed and says what a reviewer
+should get back: the figure as the table states it, or a WorkbookError naming the cell.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from openpyxl.styles import Border, Side
+
+from budget_perf.excel import WorkbookError, read_workbook
+from excel_fixtures import project_sheet
+
+
+def _book(path: Path, changes: dict[str, object] | None = None, extra: Any = None) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "项目表"
+    project_sheet(sheet, changes=changes)
+    if extra is not None:
+        extra(sheet)
+    workbook.save(path)
+    return path
+
+
+def test_a_float_pasted_from_a_formula_reads_as_the_figure_excel_shows(tmp_path: Path) -> None:
+    """0.1 + 0.2 pasted as a value is stored as 0.30000000000000004; Excel shows 0.3."""
+
+    def pasted(sheet: Any) -> None:
+        sheet["E9"] = 0.1 + 0.2
+
+    report = read_workbook(_book(tmp_path / "paste.xlsx", extra=pasted))
+    funding = report.projects[0].funding
+    assert funding is not None
+    assert funding.sources[2].executed == Decimal("0.3")
+
+
+def test_a_percent_typed_into_a_target_cell_reads_as_a_percent(tmp_path: Path) -> None:
+    """Typing 95% into 年度指标值 stores 0.95 with a % format; the target text is "95%"."""
+
+    def percent(sheet: Any) -> None:
+        sheet["E17"] = 0.95
+        sheet["E17"].number_format = "0%"
+        sheet["F17"] = 1
+        sheet["F17"].number_format = "0%"
+
+    report = read_workbook(_book(tmp_path / "percent.xlsx", extra=percent))
+    tree = report.projects[0].indicators
+    assert tree is not None
+    satisfaction = list(tree.indicators())[-1]
+    assert (satisfaction.target, satisfaction.actual) == ("95%", "100%")
+
+
+def test_a_header_in_yuan_is_refused_at_its_cell(tmp_path: Path) -> None:
+    """Amounts in 元 would be read 10 000 times too large; the column is refused by name."""
+    path = _book(tmp_path / "yuan.xlsx", {"E5": "全年执行数（元）"})
+    with pytest.raises(WorkbookError, match=r"项目表!E5: column .* is in 元"):
+        read_workbook(path)
+
+
+def test_a_fraction_in_a_rate_cell_without_a_percent_format_is_refused(tmp_path: Path) -> None:
+    """0.9853 in the 执行率 column could be 98.53% or 0.9853%: the reviewer is asked."""
+
+    def fraction(sheet: Any) -> None:
+        sheet["G6"] = 0.9853
+        sheet["G6"].number_format = "General"
+
+    path = _book(tmp_path / "rate.xlsx", extra=fraction)
+    with pytest.raises(WorkbookError, match=r"项目表!G6: .*no % format"):
+        read_workbook(path)
+
+
+def test_a_border_drawn_far_down_is_no_table(tmp_path: Path) -> None:
+    """Templates draw borders down to row 6000; empty styled cells do not count as used rows."""
+
+    def border(sheet: Any) -> None:
+        sheet.cell(row=6000, column=1).border = Border(left=Side(style="thin"))
+
+    report = read_workbook(_book(tmp_path / "border.xlsx", extra=border))
+    assert report.projects[0].name == "人大监督"
+
+
+def test_cells_without_addresses_are_counted_before_parsing(tmp_path: Path) -> None:
+    """The r attribute is optional: 150 000 unaddressed rows are refused fast, by position."""
+    base = _book(tmp_path / "base.xlsx")
+    rows = b"<row>" + b"<c><v>1</v></c>" * 6 + b"</row>"
+    bloated = tmp_path / "unaddressed.xlsx"
+    with (
+        zipfile.ZipFile(base) as source,
+        zipfile.ZipFile(bloated, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(
+                    rb"<sheetData>.*</sheetData>",
+                    b"<sheetData>" + rows * 150_000 + b"</sheetData>",
+                    data,
+                    flags=re.S,
+                )
+            out.writestr(item, data)
+    start = time.perf_counter()
+    with pytest.raises(WorkbookError, match="5001 rows"):
+        read_workbook(bloated)
+    assert time.perf_counter() - start < 5
