@@ -35,9 +35,11 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 def exact_number(value: Decimal) -> int | float | None:
     """*value* as an int or float that reads back as exactly *value*; else ``None``."""
-    number: int | float = int(value) if value == value.to_integral_value() else float(value)
+    whole = value == value.to_integral_value()
+    number: int | float = int(value) if whole else float(value)  # float-ok: Excel stores floats
     written = f"{number:.16g}"  # what openpyxl writes ("%.16g" % value)
-    read: int | float = float(written) if any(c in written for c in ".eE") else int(written)
+    is_float = any(c in written for c in ".eE")
+    read: int | float = float(written) if is_float else int(written)  # float-ok: as read back
     back = exact_decimal(read) if isinstance(read, float) else Decimal(read)
     return number if back == value else None
 
