@@ -105,3 +105,11 @@ def test_a_tampered_extra_sheet_is_refused_by_name(tmp_path: Path) -> None:
     book.save(path)
     with pytest.raises(WorkbookError, match="报告其他内容"):
         read_workbook(path)
+
+
+def test_a_text_longer_than_a_cell_holds_is_refused_not_cut(tmp_path: Path) -> None:
+    """Excel cells hold 32 767 characters; a longer note would be cut silently, so it is refused."""
+    report = _report()
+    project = attrs.evolve(report.projects[0], notes=("备" * 40_000,))
+    with pytest.raises(WorkbookError, match="longer than an Excel cell holds"):
+        write_workbook(attrs.evolve(report, projects=(project,)), tmp_path / "long.xlsx")

@@ -44,6 +44,10 @@ def exact_number(value: Decimal) -> int | float | None:
     return number if back == value else None
 
 
+#: The most characters an Excel cell holds.
+_EXCEL_TEXT_LIMIT = 32_767
+
+
 class SheetWriter:
     """Writes one sheet, row by row, *width* columns wide."""
 
@@ -57,6 +61,13 @@ class SheetWriter:
 
     def _put(self, row: int, column: int, value: object) -> Any:
         cell = self.ws.cell(row=row, column=column)
+        if isinstance(value, str) and len(value) > _EXCEL_TEXT_LIMIT:  # Excel would cut it
+            raise WorkbookError(
+                self.file,
+                f"a text of {len(value)} characters is longer than an Excel cell holds "
+                f"({_EXCEL_TEXT_LIMIT}): {value[:20]!r}…",
+                sheet=str(self.ws.title), cell=f"{get_column_letter(column)}{row}",
+            )  # fmt: skip
         try:
             cell.value = value
         except Exception as error:  # openpyxl refuses control characters in text
