@@ -112,3 +112,13 @@ def test_cells_without_addresses_are_counted_before_parsing(tmp_path: Path) -> N
     with pytest.raises(WorkbookError, match="5001 rows"):
         read_workbook(bloated)
     assert time.perf_counter() - start < 5
+
+
+def test_a_table_without_a_year_in_its_title_reads_with_the_year_given(tmp_path: Path) -> None:
+    """A lone project table titled only 项目支出绩效自评表 needs the year from the caller."""
+    path = _book(tmp_path / "untitled.xlsx", {"A1": "项目支出绩效自评表"})
+    with pytest.raises(WorkbookError, match="no year found"):
+        read_workbook(path)
+    assert read_workbook(path, year=2022).year == 2022
+    with pytest.raises(WorkbookError, match="different years"):
+        read_workbook(_book(tmp_path / "titled.xlsx"), year=2021)

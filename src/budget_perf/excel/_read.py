@@ -56,8 +56,11 @@ class _Block:
         self.labelled = started_by_label
 
 
-def read_workbook(path: str | Path) -> SelfEvaluation:
+def read_workbook(path: str | Path, *, year: int | None = None) -> SelfEvaluation:
     """Read the self-evaluation tables of the workbook at *path*.
+
+    *year* is the budget year for tables whose titles do not state one ("2022年度…"); where
+    they do, it must agree.
 
     >>> import tempfile, pathlib
     >>> from budget_perf.examples import load
@@ -80,11 +83,14 @@ def read_workbook(path: str | Path) -> SelfEvaluation:
         WorkbookError: the file is not a readable workbook, is too large or hostile, or a table
             in it cannot be read; the message names the file, sheet and cell.
     """
-    return read_workbook_with_sources(path)[0]
+    return read_workbook_with_sources(path, year=year)[0]
 
 
-def read_workbook_with_sources(path: str | Path) -> tuple[SelfEvaluation, SourceMap]:
-    """Read the workbook at *path*, and where each figure came from.
+def read_workbook_with_sources(
+    path: str | Path, *, year: int | None = None
+) -> tuple[SelfEvaluation, SourceMap]:
+    """Read the workbook at *path*, and where each figure came from (*year* as for
+    :func:`read_workbook`).
 
     Returns:
         The report, and a :class:`SourceMap` from each figure's model path (as in
@@ -120,11 +126,15 @@ def read_workbook_with_sources(path: str | Path) -> tuple[SelfEvaluation, Source
             "no self-evaluation table found (expected a title such as "
             "'2022年度项目支出绩效自评表' or a row labelled 项目支出名称 / 预算部门名称 / 编制数)",
         )
-    distinct = sorted({year for year, _ in years})
+    if year is not None:
+        years.append((year, "the year= argument"))
+    distinct = sorted({stated for stated, _ in years})
     if not distinct:
-        raise WorkbookError(file, "no year found: give the tables titles such as '2022年度…'")
+        raise WorkbookError(
+            file, "no year found: give the tables titles such as '2022年度…', or pass year="
+        )
     if len(distinct) > 1:
-        where = ", ".join(f"{year} ({at})" for year, at in years)
+        where = ", ".join(f"{stated} ({at})" for stated, at in years)
         raise WorkbookError(file, f"the tables state different years: {where}")
     sources: dict[str, str] = {}
     tables: list[_Table] = []
