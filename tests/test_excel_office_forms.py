@@ -122,3 +122,18 @@ def test_a_table_without_a_year_in_its_title_reads_with_the_year_given(tmp_path:
     assert read_workbook(path, year=2022).year == 2022
     with pytest.raises(WorkbookError, match="different years"):
         read_workbook(_book(tmp_path / "titled.xlsx"), year=2021)
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["产出指标(50)", "产出指标 50分", "产出指标\n50分", "一、产出指标（50分）", "产出（50分）"],
+)
+def test_level1_labels_as_templates_write_them(tmp_path: Path, label: str) -> None:
+    """Templates write 产出指标's weight in several ways; each reads as 产出指标, 50 points."""
+    report = read_workbook(_book(tmp_path / "level1.xlsx", {"B14": label}))
+    tree = report.projects[0].indicators
+    assert tree is not None
+    assert (tree.groups[0].category.value, tree.groups[0].stated_weight) == (
+        "产出指标",
+        Decimal(50),
+    )

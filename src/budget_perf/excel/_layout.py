@@ -160,7 +160,11 @@ def find_kind(label: str, table: str) -> enum.Enum | None:
     return None
 
 
-_WEIGHT = re.compile(r"\(([0-9]+(?:\.[0-9]+)?)分\)")
+_WEIGHT = re.compile(r"\(([0-9]+(?:\.[0-9]+)?)分?\)|([0-9]+(?:\.[0-9]+)?)分$")
+#: A leading numbering of a 一级 label: "一、", "1.", "（一）".
+_LEVEL1_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[0-9]+[.、]|\([一二三四五六七八九十0-9]+\))"
+)
 
 
 def level1_of(text: str) -> tuple[Level1 | None, str | None]:
@@ -168,13 +172,16 @@ def level1_of(text: str) -> tuple[Level1 | None, str | None]:
 
     >>> level1_of("产出指标\\n\\n(50分)")
     (<Level1.OUTPUT: '产出指标'>, '50')
+    >>> level1_of("一、效益指标 30分"), level1_of("满意度指标(10)")
+    ((<Level1.BENEFIT: '效益指标'>, '30'), (<Level1.SATISFACTION: '满意度指标'>, '10'))
     """
-    key = label_key(text)
+    key = _LEVEL1_NUMBER.sub("", label_key(text))
     weight = _WEIGHT.search(key)
     name = _WEIGHT.sub("", key)
     for category in Level1:
         if name in (category.value, category.value.removesuffix("指标")):
-            return category, weight.group(1) if weight else None
+            stated = None if weight is None else weight.group(1) or weight.group(2)
+            return category, stated
     return None, None
 
 
