@@ -137,3 +137,14 @@ def test_level1_labels_as_templates_write_them(tmp_path: Path, label: str) -> No
         "产出指标",
         Decimal(50),
     )
+
+
+def test_a_total_row_typed_into_other_columns_is_refused_not_dropped(tmp_path: Path) -> None:
+    """总分 100 / 95 typed beside the label instead of under 分值 / 得分 is named, not lost."""
+
+    def unmerged(sheet: Any) -> None:
+        sheet.unmerge_cells("A18:F18")
+        sheet["B18"], sheet["C18"] = 100, 95
+
+    with pytest.raises(WorkbookError, match=r"项目表!B18: a figure \(100\) in the 总分 row"):
+        read_workbook(_book(tmp_path / "total.xlsx", extra=unmerged))

@@ -383,6 +383,12 @@ def _totals(
     grid = reader.grid
     if columns is None or not isinstance(tree, IndicatorTree):
         raise grid.error(next(grid.filled(row)), "a 总分 row without an indicator table above it")
+    wanted = {columns[0].column, columns[1].column}
+    for cell in grid.filled(row):  # a figure elsewhere in the row would be silently dropped
+        if cell.column not in wanted and isinstance(cell.value, int | float):
+            raise grid.error(
+                cell, f"a figure ({cell.value}) in the 总分 row outside the 分值 and 得分 columns"
+            )
     weight = reader.figure(
         grid.own(row, columns[0].column), "indicators.stated_total_weight", "总分 (分值)"
     )
