@@ -148,3 +148,13 @@ def test_a_total_row_typed_into_other_columns_is_refused_not_dropped(tmp_path: P
 
     with pytest.raises(WorkbookError, match=r"项目表!B18: a figure \(100\) in the 总分 row"):
         read_workbook(_book(tmp_path / "total.xlsx", extra=unmerged))
+
+
+def test_a_figure_in_an_extra_indicator_column_is_refused_not_dropped(tmp_path: Path) -> None:
+    """A 备注 column of numbers added right of the table would be lost; it is named instead."""
+
+    def extra_column(sheet: Any) -> None:
+        sheet["J14"] = 0.25
+
+    with pytest.raises(WorkbookError, match=r"项目表!J14: a figure \(0.25\)"):
+        read_workbook(_book(tmp_path / "extra.xlsx", extra=extra_column))

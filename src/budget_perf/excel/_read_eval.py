@@ -339,6 +339,9 @@ def _tree(reader: _Reader, found: dict[str, Cell]) -> IndicatorTree:
         weight_cell, score_cell = grid.own(r, col["weight"]), grid.own(r, col["score"])
         if not (t1 or t2 or any(texts.values()) or note) and weight_cell.blank and score_cell.blank:
             continue
+        for cell in grid.filled(r):  # a figure in a column the table does not have is not lost
+            if cell.column not in col.values() and isinstance(cell.value, int | float):
+                raise grid.error(cell, f"a figure ({cell.value}) in a column without a header")
         new_group = bool(t1) and (t1 != l1_text or not level1)
         if new_group:
             category, weight = level1_of(t1)
