@@ -28,7 +28,7 @@ from budget_perf.checks import RULES, CheckOptions, Severity, check
 from budget_perf.checks.render import findings_to_json, render_catalogue, render_text
 from budget_perf.errors import BudgetPerfError
 from budget_perf.formatting import Language, format_amount, format_percent_points, format_ratio
-from budget_perf.model import Funding, Grade, IndicatorTree, SelfEvaluation
+from budget_perf.model import DepartmentTable, Grade, Project, SelfEvaluation
 from budget_perf.profiles import RuleProfile, list_profiles, load_profile, load_profile_file
 from budget_perf.rates import ShareMethod, control_rate, percentage_shares
 from budget_perf.serialization import from_json
@@ -89,15 +89,12 @@ def _profile(key_or_path: str) -> RuleProfile:
     return load_profile_file(key_or_path)
 
 
-def _table_row(
-    name: str, funding: Funding | None, tree: IndicatorTree | None, lang: Language
-) -> list[str]:
+def _table_row(name: str, table: Project | DepartmentTable, lang: Language) -> list[str]:
+    funding, tree = table.funding, table.indicators
     total = funding.total if funding is not None else None
     derived_score = funding.execution_score() if funding is not None else None
     stated_total = tree.stated_total_score if tree is not None else None
-    derived_total = None
-    if isinstance(derived_score, Decimal) and tree is not None:
-        derived_total = derived_score + tree.score_of_indicators()
+    derived_total = table.derived_total_score()
     return [
         name,
         format_amount(total.full_year_budget if total else None, lang),
@@ -133,8 +130,8 @@ def summary(evaluation: SelfEvaluation, language: Language = "zh") -> str:
     rows = []
     if evaluation.department_table is not None:
         t = evaluation.department_table
-        rows.append(_table_row(_t("department", lang), t.funding, t.indicators, lang))
-    rows += [_table_row(p.name, p.funding, p.indicators, lang) for p in evaluation.projects]
+        rows.append(_table_row(_t("department", lang), t, lang))
+    rows += [_table_row(p.name, p, lang) for p in evaluation.projects]
     lines += [
         f"{_t('tables', lang)} ({len(rows)})",
         *table(_LABELS["header"][lang == "en"], rows),

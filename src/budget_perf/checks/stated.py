@@ -33,7 +33,6 @@ from budget_perf.rates import (
     control_rate,
     execution_rate,
 )
-from budget_perf.scoring import execution_score
 
 __all__ = ["RULES"]
 
@@ -105,14 +104,9 @@ def _execution_score(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         if figures is None or funding is None or funding.stated_score is None:
             continue
         executed, budget = figures
-        if funding.weight is None:
-            continue
-        rate = execution_rate(executed, budget)
-        if rate is NOT_APPLICABLE:
-            continue
-        exact = execution_score(rate, funding.weight)
-        if exact is NOT_APPLICABLE:
-            continue
+        exact = funding.execution_score()  # the model's own derivation, 分值 × min(执行率, 1)
+        if not isinstance(exact, Decimal):
+            continue  # no weight stated, or a zero budget: the rate does not apply
         expected = as_compared(exact, funding.stated_score)
         if expected == funding.stated_score:
             continue
@@ -139,13 +133,14 @@ def _staff_control_rate(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     if data is None or data.staffing is None:
         return
     staffing = data.staffing
-    if staffing.in_post is None or staffing.authorised is None:
-        return
+    ratio = staffing.control_rate()
+    if ratio is None:
+        return  # a headcount is blank
     yield from _percent_finding(
         rule,
         path="$.basic_data.staffing.stated_control_rate",
         stated=staffing.stated_control_rate,
-        ratio=control_rate(Decimal(staffing.in_post), Decimal(staffing.authorised)),
+        ratio=ratio,
         formula="实际在职人数 / 编制数",
         formula_en="staff in post / authorised headcount",
         inputs=[
