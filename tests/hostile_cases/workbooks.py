@@ -1,0 +1,5 @@
+"""Hostile inputs: workbooks (see tests/hostile.py for the helpers a snippet sees)."""
+
+from hostile import Case
+
+CASES: tuple[Case, ...] = ()
