@@ -21,7 +21,25 @@ __all__ = [
 
 
 class BudgetPerfError(Exception):
-    """Root of every exception that budget_perf raises on purpose."""
+    """Root of every exception that budget_perf raises on purpose.
+
+    Like a finding, a refusal speaks Chinese and English: ``str(exc)`` is the English message,
+    :meth:`message` gives either.  A kind that has no Chinese wording yet answers in English.
+
+    >>> err = BudgetPerfError("the file is not a workbook", message_zh="文件不是Excel工作簿")
+    >>> err.message("zh"), err.message("en"), str(err)
+    ('文件不是Excel工作簿', 'the file is not a workbook', 'the file is not a workbook')
+    """
+
+    def __init__(self, *args: object, message_zh: str | None = None) -> None:
+        super().__init__(*args)
+        self.message_zh = message_zh
+
+    def message(self, language: str = "en") -> str:
+        """The refusal in *language* ("zh" or "en")."""
+        if language == "zh" and self.message_zh is not None:
+            return self.message_zh
+        return str(self)
 
 
 class InvalidAmount(BudgetPerfError, ValueError):
