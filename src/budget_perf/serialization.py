@@ -36,6 +36,7 @@ import json
 import re
 import reprlib
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar, get_args, get_origin
@@ -182,6 +183,7 @@ def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[object
                     f"expected an array, got {_kind(value)}", f"应为数组，实际为 {_kind(value)}"
                 )
             result, errors = [], []
+            budget = _BUDGET.get()
             for index, item in enumerate(value):
                 try:
                     result.append(converter.structure(item, member_type))
@@ -191,6 +193,12 @@ def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[object
                         IterableValidationNote(f"Structuring item {index}", index, member_type),
                     ]
                     errors.append(exc)
+                    if budget is None:
+                        continue
+                    budget[0] -= 1
+                    if budget[0] <= 0 and index + 1 < len(value):
+                        errors.append(_stopped(len(value) - index - 1))
+                        break
             if errors:
                 raise IterableValidationError("While structuring an array", errors, tp)
             return tuple(result)
@@ -198,6 +206,20 @@ def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[object
         return structure
 
     return factory
+
+
+#: How many problems one document may show before checking stops: a small document of a
+#: million wrong items would otherwise cost minutes and gigabytes to list.
+_MAX_PROBLEMS = 100
+#: The problems the document being read may still show (a one-item list, to count down).
+_BUDGET: ContextVar[list[int] | None] = ContextVar("_BUDGET", default=None)
+
+
+def _stopped(rest: int) -> _Unfit:
+    return _Unfit(
+        f"checking stopped after {_MAX_PROBLEMS} problems; {rest} more items not checked",
+        f"已发现 {_MAX_PROBLEMS} 处问题，停止检查；其余 {rest} 项未检查",
+    )
 
 
 def _record_hook(converter: cattrs.Converter) -> Callable[[type], Callable[[object, type], Any]]:
@@ -336,6 +358,7 @@ def from_data(data: object, cls: type[T]) -> T:
     """
     if isinstance(cls, type) and issubclass(cls, SelfEvaluation) and isinstance(data, Mapping):
         data = upgrade(data)
+    budget = _BUDGET.set([_MAX_PROBLEMS])
     try:
         return _CONVERTER.structure(data, cls)
     except (ClassValidationError, IterableValidationError) as exc:
@@ -347,6 +370,8 @@ def from_data(data: object, cls: type[T]) -> T:
         raise InvalidDocument(
             [f"{_format(exc, cls)} @ $"], problems_zh=[f"{_format_zh(exc, cls)} @ $"]
         ) from None
+    finally:
+        _BUDGET.reset(budget)
 
 
 def to_json(obj: object, *, indent: int | None = 2) -> str:
