@@ -34,7 +34,6 @@ from __future__ import annotations
 import enum
 import json
 import re
-import reprlib
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from datetime import date
@@ -46,7 +45,6 @@ import cattrs
 from cattrs.errors import (
     AttributeValidationNote,
     ClassValidationError,
-    ForbiddenExtraKeysError,
     IterableValidationError,
     IterableValidationNote,
 )
@@ -54,50 +52,15 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.v import transform_error
 
 from budget_perf._decimal import to_decimal
-from budget_perf._jsonload import MAX_NUMBER_LENGTH, key_text, loads_strict
-from budget_perf._safety import shorten
+from budget_perf._jsonload import MAX_NUMBER_LENGTH, loads_strict
 from budget_perf._schema import mark, upgrade
-from budget_perf.errors import BudgetPerfError, InvalidAmount, InvalidDocument
+from budget_perf._wording import Unfit, format_en, format_zh, kind, show
+from budget_perf.errors import InvalidAmount, InvalidDocument
 from budget_perf.model.evaluation import SelfEvaluation
 
 __all__ = ["from_data", "from_json", "to_data", "to_json"]
 
 T = TypeVar("T")
-
-
-class _Unfit(ValueError):
-    """A value of the wrong kind, said in English (``str``) and in Chinese (``zh``)."""
-
-    def __init__(self, message: str, zh: str) -> None:
-        super().__init__(message)
-        self.zh = zh
-
-
-#: Characters of an offending value a problem shows.
-_SHOWN = 200
-
-
-class _Repr(reprlib.Repr):
-    def repr_int(self, x: int, level: int) -> str:
-        if x.bit_length() > 1000:  # repr would refuse over 4300 digits
-            return f"<an integer of about {x.bit_length() * 3 // 10} digits>"
-        return super().repr_int(x, level)
-
-
-_REPR = _Repr()
-_REPR.maxstring = _REPR.maxother = _SHOWN
-_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict = 3, 6, 6
-
-
-def _show(value: object) -> str:
-    """*value* as a problem shows it: its repr, cut without building the whole of it."""
-    if isinstance(value, str) and len(value) > _SHOWN:
-        return f"{value[:_SHOWN]!r}… ({len(value)} characters)"
-    return shorten(_REPR.repr(value), _SHOWN)
-
-
-def _kind(value: object) -> str:
-    return f"{type(value).__name__} {_show(value)}"
 
 
 # Leaf hooks: strict, so that nothing is silently coerced. --------------------------------
@@ -107,19 +70,19 @@ def _structure_decimal(value: object, _: type) -> Decimal:
     en, zh = 'expected a decimal string such as "4026.3"', '应为小数字符串（如 "4026.3"）'
     if isinstance(value, float):
         raise InvalidAmount(
-            f"{en}, got float {_show(value)}", message_zh=f"{zh}，实际为浮点数 {value!r}"
+            f"{en}, got float {show(value)}", message_zh=f"{zh}，实际为浮点数 {value!r}"
         )
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise InvalidAmount(f"{en}, got {_kind(value)}", message_zh=f"{zh}，实际为 {_kind(value)}")
+        raise InvalidAmount(f"{en}, got {kind(value)}", message_zh=f"{zh}，实际为 {kind(value)}")
     if isinstance(value, str) and len(value) > MAX_NUMBER_LENGTH:
         size = f"{len(value)} characters, over the limit of {MAX_NUMBER_LENGTH}"
         size_zh = f"长达 {len(value)} 个字符，超过 {MAX_NUMBER_LENGTH} 个字符的上限"
         raise InvalidAmount(
-            f"{en}, got a string of {size}: {_show(value)}",
-            message_zh=f"{zh}，实际字符串{size_zh}：{_show(value)}",
+            f"{en}, got a string of {size}: {show(value)}",
+            message_zh=f"{zh}，实际字符串{size_zh}：{show(value)}",
         )
     if isinstance(value, str) and not _DECIMAL_TEXT.fullmatch(value):
-        raise InvalidAmount(f"{en}, got {_show(value)}", message_zh=f"{zh}，实际为 {_show(value)}")
+        raise InvalidAmount(f"{en}, got {show(value)}", message_zh=f"{zh}，实际为 {show(value)}")
     return to_decimal(value)
 
 
@@ -130,27 +93,27 @@ _DECIMAL_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
 
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _Unfit(
-            f"expected a whole number, got {_kind(value)}", f"应为整数，实际为 {_kind(value)}"
+        raise Unfit(
+            f"expected a whole number, got {kind(value)}", f"应为整数，实际为 {kind(value)}"
         )
     return value
 
 
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise _Unfit(f"expected a string, got {_kind(value)}", f"应为字符串，实际为 {_kind(value)}")
+        raise Unfit(f"expected a string, got {kind(value)}", f"应为字符串，实际为 {kind(value)}")
     return value
 
 
 def _structure_date(value: object, _: type) -> date:
-    en = f'expected an ISO date such as "2023-06-09", got {_show(value)}'
-    zh = f'应为 ISO 格式的日期（如 "2023-06-09"），实际为 {_show(value)}'
+    en = f'expected an ISO date such as "2023-06-09", got {show(value)}'
+    zh = f'应为 ISO 格式的日期（如 "2023-06-09"），实际为 {show(value)}'
     if not isinstance(value, str):
-        raise _Unfit(en, zh)
+        raise Unfit(en, zh)
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise _Unfit(en, zh) from None
+        raise Unfit(en, zh) from None
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
@@ -160,8 +123,8 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
         for member in cls:
             if member.value == value and type(member.value) is type(value):
                 return member
-        shown = _show(value)
-        raise _Unfit(
+        shown = show(value)
+        raise Unfit(
             f"{shown} is not a {cls.__name__}; expected one of: {allowed}",
             f"{shown} 不是 {cls.__name__} 的取值，应为其中之一：{allowed}",
         )
@@ -179,8 +142,8 @@ def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[object
 
         def structure(value: object, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list):
-                raise _Unfit(
-                    f"expected an array, got {_kind(value)}", f"应为数组，实际为 {_kind(value)}"
+                raise Unfit(
+                    f"expected an array, got {kind(value)}", f"应为数组，实际为 {kind(value)}"
                 )
             result, errors = [], []
             budget = _BUDGET.get()
@@ -215,8 +178,8 @@ _MAX_PROBLEMS = 100
 _BUDGET: ContextVar[list[int] | None] = ContextVar("_BUDGET", default=None)
 
 
-def _stopped(rest: int) -> _Unfit:
-    return _Unfit(
+def _stopped(rest: int) -> Unfit:
+    return Unfit(
         f"checking stopped after {_MAX_PROBLEMS} problems; {rest} more items not checked",
         f"已发现 {_MAX_PROBLEMS} 处问题，停止检查；其余 {rest} 项未检查",
     )
@@ -230,9 +193,9 @@ def _record_hook(converter: cattrs.Converter) -> Callable[[type], Callable[[obje
 
         def structure(value: object, _: type) -> Any:
             if not isinstance(value, Mapping):
-                raise _Unfit(
-                    f"expected an object for {cls.__name__}, got {_kind(value)}",
-                    f"{cls.__name__} 应为对象，实际为 {_kind(value)}",
+                raise Unfit(
+                    f"expected an object for {cls.__name__}, got {kind(value)}",
+                    f"{cls.__name__} 应为对象，实际为 {kind(value)}",
                 )
             try:
                 return base(value, cls)
@@ -262,49 +225,6 @@ def _field_of(exc: BaseException) -> str | None:
     message = str(args[0]) if args else ""
     head, sep, _ = message.partition(":")
     return head if sep and head.isidentifier() else None
-
-
-def _format(exc: BaseException, _type: Any) -> str:
-    """One problem in English, without its path (cattrs adds it)."""
-    if isinstance(exc, KeyError):
-        return "required field missing"
-    if isinstance(exc, ForbiddenExtraKeysError):
-        fields = sorted(exc.extra_fields)
-        return f"unknown field{'s' if len(fields) > 1 else ''}: {_names(fields)}"
-    args = tuple(exc.args)
-    if isinstance(exc, TypeError) and len(args) == 4 and isinstance(args[1], attrs.Attribute):
-        return f"expected {args[2]}, got {_show(args[3])}"  # attrs instance_of failure
-    return _without_field(exc, str(exc))
-
-
-def _format_zh(exc: BaseException, _type: Any) -> str:
-    """One problem in Chinese, without its path; the English where there is no Chinese."""
-    if isinstance(exc, KeyError):
-        return "缺少必填字段"
-    if isinstance(exc, ForbiddenExtraKeysError):
-        return f"未知字段：{_names(sorted(exc.extra_fields))}"
-    args = tuple(exc.args)
-    if isinstance(exc, TypeError) and len(args) == 4 and isinstance(args[1], attrs.Attribute):
-        return f"应为 {args[2]}，实际为 {_show(args[3])}"
-    if isinstance(exc, _Unfit):
-        return exc.zh
-    if isinstance(exc, BudgetPerfError) and exc.message_zh is not None:
-        return _without_field(exc, exc.message_zh)
-    return f"取值无效：{_format(exc, _type)}"
-
-
-def _without_field(exc: BaseException, message: str) -> str:
-    """*message* without a leading "field: ", since the path already names the field."""
-    for separator in (": ", "："):
-        head, sep, rest = message.partition(separator)
-        if sep and head.isidentifier() and getattr(exc, "field", head) == head:
-            return shorten(rest, 5 * _SHOWN)
-    return shorten(message, 5 * _SHOWN)
-
-
-def _names(fields: list[str], listed: int = 10) -> str:
-    shown = ", ".join(key_text(name) for name in fields[:listed])
-    return shown if len(fields) <= listed else f"{shown}, … ({len(fields)} in all)"
 
 
 def _make_converter() -> cattrs.Converter:
@@ -363,12 +283,12 @@ def from_data(data: object, cls: type[T]) -> T:
         return _CONVERTER.structure(data, cls)
     except (ClassValidationError, IterableValidationError) as exc:
         raise InvalidDocument(
-            transform_error(exc, path="$", format_exception=_format),
-            problems_zh=transform_error(exc, path="$", format_exception=_format_zh),
+            transform_error(exc, path="$", format_exception=format_en),
+            problems_zh=transform_error(exc, path="$", format_exception=format_zh),
         ) from None
     except (TypeError, ValueError) as exc:
         raise InvalidDocument(
-            [f"{_format(exc, cls)} @ $"], problems_zh=[f"{_format_zh(exc, cls)} @ $"]
+            [f"{format_en(exc, cls)} @ $"], problems_zh=[f"{format_zh(exc, cls)} @ $"]
         ) from None
     finally:
         _BUDGET.reset(budget)
