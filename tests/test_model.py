@@ -2,11 +2,13 @@
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
 
-from budget_perf.errors import InvalidAmount
+import budget_perf
+from budget_perf.errors import BudgetPerfError, InvalidAmount, InvalidText
 from budget_perf.model import (
     BasicDataTable,
     Department,
@@ -202,3 +204,44 @@ def test_headcount_quota_may_have_no_number() -> None:
 def test_basic_data_without_buildings_differs_from_absent_buildings() -> None:
     """No building project (empty) and a table without the buildings part (None) differ."""
     assert BasicDataTable(buildings=()) != BasicDataTable(buildings=None)
+
+
+# Text must be valid Unicode; control characters are data. ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "field"),
+    [
+        pytest.param(lambda bad: Department(name=bad), "name", id="required text"),
+        pytest.param(
+            lambda bad: Project(name="x", implementing_unit=bad), "implementing_unit", id="text"
+        ),
+        pytest.param(
+            lambda bad: Project(name="人大监督", notes=("备注", bad)), "notes", id="texts"
+        ),
+    ],
+)
+def test_a_text_with_a_lone_surrogate_is_refused(make: Any, field: str) -> None:
+    """Half a surrogate pair cannot be saved or printed: refused with InvalidText, naming it."""
+    with pytest.raises(InvalidText) as caught:
+        make("岳阳\udc80市")
+    assert caught.value.field == field
+    assert str(caught.value) == (
+        f"{field}: a lone surrogate \\udc80 at character 3 is not valid Unicode "
+        "(the text could not be written or shown)"
+    )
+    assert caught.value.message("zh").startswith(f"{field}：第 3 个字符是孤立的代理码位 \\udc80")
+
+
+def test_control_characters_and_rare_characters_are_kept_as_data() -> None:
+    """An escape sequence or a character outside the basic plane is text the writers escape."""
+    name = "岳阳\x1b[2J\t𠀀"
+    assert Department(name=name).name == name
+    assert Project(name="x", notes=(name,)).notes == (name,)
+
+
+def test_invalid_text_is_a_budget_perf_value_error() -> None:
+    """InvalidText is caught as a BudgetPerfError or a ValueError, and is public."""
+    assert issubclass(InvalidText, BudgetPerfError)
+    assert issubclass(InvalidText, ValueError)
+    assert "InvalidText" in budget_perf.__all__

@@ -57,6 +57,7 @@ from budget_perf.errors import (
     InvalidAmount,
     InvalidDocument,
     InvalidProfile,
+    InvalidText,
     UnknownExample,
 )
 from budget_perf.formatting import format_amount, format_percent_points, format_ratio
@@ -178,6 +179,7 @@ __all__ = [
     "InvalidAmount",
     "InvalidDocument",
     "InvalidProfile",
+    "InvalidText",
     "Level1",
     "Level1Group",
     "Level2",

@@ -80,7 +80,7 @@ def _load(report: str) -> tuple[SelfEvaluation, Mapping[str, str] | None]:
         from budget_perf.excel import read_workbook_with_sources
 
         return read_workbook_with_sources(path)
-    return from_json(path.read_text(encoding="utf-8"), SelfEvaluation), None
+    return from_json(path.read_bytes(), SelfEvaluation), None
 
 
 def _profile(key_or_path: str) -> RuleProfile:

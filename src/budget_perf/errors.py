@@ -16,6 +16,7 @@ __all__ = [
     "InvalidAmount",
     "InvalidDocument",
     "InvalidProfile",
+    "InvalidText",
     "UnknownExample",
 ]
 
@@ -48,25 +49,63 @@ class InvalidAmount(BudgetPerfError, ValueError):
     ``field`` names the offending field or argument where it is known.
     """
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str, *, field: str | None = None, message_zh: str | None = None
+    ) -> None:
+        super().__init__(message, message_zh=message_zh)
         self.field = field
+
+
+class InvalidText(BudgetPerfError, ValueError):
+    """A text is not valid Unicode (it holds a lone surrogate), so it cannot be written or shown.
+
+    ``field`` names the offending field.  Control characters are data, not an error: writers
+    escape them on output.
+    """
+
+    def __init__(
+        self, message: str, *, field: str | None = None, message_zh: str | None = None
+    ) -> None:
+        super().__init__(message, message_zh=message_zh)
+        self.field = field
+
+
+#: How many problems the message of an :class:`InvalidDocument` lists; ``problems`` has all.
+_LISTED_PROBLEMS = 20
 
 
 class InvalidDocument(BudgetPerfError, ValueError):
     """A serialized document does not fit the model; ``problems`` lists each one with its path.
 
-    >>> err = InvalidDocument(["expected a decimal string, got float 1.5 @ $.weight"])
+    ``problems_zh`` says the same in Chinese (the English where a problem has no Chinese
+    wording).  The message lists the first twenty problems and counts the rest.
+
+    >>> err = InvalidDocument(
+    ...     ["expected a decimal string, got float 1.5 @ $.weight"],
+    ...     problems_zh=["应为小数字符串，实际为浮点数 1.5 @ $.weight"],
+    ... )
     >>> print(err)
     1 problem in the document:
       - expected a decimal string, got float 1.5 @ $.weight
+    >>> print(err.message("zh"))
+    文档有 1 处问题：
+      - 应为小数字符串，实际为浮点数 1.5 @ $.weight
     """
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], *, problems_zh: list[str] | None = None) -> None:
         self.problems: tuple[str, ...] = tuple(problems)
+        self.problems_zh: tuple[str, ...] = tuple(problems if problems_zh is None else problems_zh)
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the document:"
-        super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems)]))
+        more = count - _LISTED_PROBLEMS
+        tail = [f"  … and {more} more"] if more > 0 else []
+        zh = None
+        if problems_zh is not None:
+            zh_more = [f"  ……另有 {more} 处"] if more > 0 else []
+            zh_lines = [f"  - {p}" for p in self.problems_zh[:_LISTED_PROBLEMS]]
+            zh = "\n".join([f"文档有 {count} 处问题：", *zh_lines, *zh_more])
+        lines = [f"  - {p}" for p in self.problems[:_LISTED_PROBLEMS]]
+        super().__init__("\n".join([head, *lines, *tail]), message_zh=zh)
 
 
 class InvalidProfile(BudgetPerfError, ValueError):

@@ -7,7 +7,13 @@ format is plain and stable:
   with; an integer is accepted on input, a float never (JSON ``1.5`` is refused, as is ``NaN``),
   and neither is a string that would need coercing (``"1e3"``, ``" 12"``, ``"１２"``, ``"1_000"``);
 - dates are ISO strings (``"2023-06-09"``); enums are their values (``"产出指标"``);
-- absent parts are ``null``, tuples are arrays, and unknown keys are refused.
+- absent parts are ``null``, tuples are arrays, and unknown keys are refused;
+- a report (:class:`~budget_perf.model.SelfEvaluation`) names its schema first:
+  ``"schema": "budget_perf.report/2"``; a report without it is one budget_perf 0.1 wrote, and is
+  read as before.  Other records have no schema key.
+
+The text is decoded strictly (``budget_perf._jsonload``): UTF-8 only, no duplicate keys, no
+lone surrogates, at most 64 levels of nesting and 100-character numbers.
 
 A document that does not fit raises :class:`~budget_perf.errors.InvalidDocument`, whose
 ``problems`` list every problem at once, each with its JSON path:
@@ -29,6 +35,7 @@ import enum
 import json
 import re
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar, get_args, get_origin
@@ -38,7 +45,6 @@ import cattrs
 from cattrs.errors import (
     AttributeValidationNote,
     ClassValidationError,
-    ForbiddenExtraKeysError,
     IterableValidationError,
     IterableValidationNote,
 )
@@ -46,7 +52,11 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.v import transform_error
 
 from budget_perf._decimal import to_decimal
+from budget_perf._jsonload import MAX_NUMBER_LENGTH, loads_strict
+from budget_perf._schema import mark, upgrade
+from budget_perf._wording import Unfit, format_en, format_zh, kind, show
 from budget_perf.errors import InvalidAmount, InvalidDocument
+from budget_perf.model.evaluation import SelfEvaluation
 
 __all__ = ["from_data", "from_json", "to_data", "to_json"]
 
@@ -57,14 +67,22 @@ T = TypeVar("T")
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
+    en, zh = 'expected a decimal string such as "4026.3"', '应为小数字符串（如 "4026.3"）'
     if isinstance(value, float):
-        raise InvalidAmount(f'expected a decimal string such as "4026.3", got float {value!r}')
-    if isinstance(value, bool) or not isinstance(value, str | int):
         raise InvalidAmount(
-            f'expected a decimal string such as "4026.3", got {type(value).__name__} {value!r}'
+            f"{en}, got float {show(value)}", message_zh=f"{zh}，实际为浮点数 {value!r}"
+        )
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise InvalidAmount(f"{en}, got {kind(value)}", message_zh=f"{zh}，实际为 {kind(value)}")
+    if isinstance(value, str) and len(value) > MAX_NUMBER_LENGTH:
+        size = f"{len(value)} characters, over the limit of {MAX_NUMBER_LENGTH}"
+        size_zh = f"长达 {len(value)} 个字符，超过 {MAX_NUMBER_LENGTH} 个字符的上限"
+        raise InvalidAmount(
+            f"{en}, got a string of {size}: {show(value)}",
+            message_zh=f"{zh}，实际字符串{size_zh}：{show(value)}",
         )
     if isinstance(value, str) and not _DECIMAL_TEXT.fullmatch(value):
-        raise InvalidAmount(f'expected a decimal string such as "4026.3", got {value!r}')
+        raise InvalidAmount(f"{en}, got {show(value)}", message_zh=f"{zh}，实际为 {show(value)}")
     return to_decimal(value)
 
 
@@ -75,23 +93,27 @@ _DECIMAL_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
 
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected a whole number, got {type(value).__name__} {value!r}")
+        raise Unfit(
+            f"expected a whole number, got {kind(value)}", f"应为整数，实际为 {kind(value)}"
+        )
     return value
 
 
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"expected a string, got {type(value).__name__} {value!r}")
+        raise Unfit(f"expected a string, got {kind(value)}", f"应为字符串，实际为 {kind(value)}")
     return value
 
 
 def _structure_date(value: object, _: type) -> date:
+    en = f'expected an ISO date such as "2023-06-09", got {show(value)}'
+    zh = f'应为 ISO 格式的日期（如 "2023-06-09"），实际为 {show(value)}'
     if not isinstance(value, str):
-        raise TypeError(f'expected an ISO date such as "2023-06-09", got {value!r}')
+        raise Unfit(en, zh)
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f'expected an ISO date such as "2023-06-09", got {value!r}') from None
+        raise Unfit(en, zh) from None
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
@@ -101,7 +123,11 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
         for member in cls:
             if member.value == value and type(member.value) is type(value):
                 return member
-        raise ValueError(f"{value!r} is not a {cls.__name__}; expected one of: {allowed}")
+        shown = show(value)
+        raise Unfit(
+            f"{shown} is not a {cls.__name__}; expected one of: {allowed}",
+            f"{shown} 不是 {cls.__name__} 的取值，应为其中之一：{allowed}",
+        )
 
     return structure
 
@@ -116,8 +142,11 @@ def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[object
 
         def structure(value: object, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list):
-                raise TypeError(f"expected an array, got {type(value).__name__} {value!r}")
+                raise Unfit(
+                    f"expected an array, got {kind(value)}", f"应为数组，实际为 {kind(value)}"
+                )
             result, errors = [], []
+            budget = _BUDGET.get()
             for index, item in enumerate(value):
                 try:
                     result.append(converter.structure(item, member_type))
@@ -127,6 +156,12 @@ def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[object
                         IterableValidationNote(f"Structuring item {index}", index, member_type),
                     ]
                     errors.append(exc)
+                    if budget is None:
+                        continue
+                    budget[0] -= 1
+                    if budget[0] <= 0 and index + 1 < len(value):
+                        errors.append(_stopped(len(value) - index - 1))
+                        break
             if errors:
                 raise IterableValidationError("While structuring an array", errors, tp)
             return tuple(result)
@@ -134,6 +169,20 @@ def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[object
         return structure
 
     return factory
+
+
+#: How many problems one document may show before checking stops: a small document of a
+#: million wrong items would otherwise cost minutes and gigabytes to list.
+_MAX_PROBLEMS = 100
+#: The problems the document being read may still show (a one-item list, to count down).
+_BUDGET: ContextVar[list[int] | None] = ContextVar("_BUDGET", default=None)
+
+
+def _stopped(rest: int) -> Unfit:
+    return Unfit(
+        f"checking stopped after {_MAX_PROBLEMS} problems; {rest} more items not checked",
+        f"已发现 {_MAX_PROBLEMS} 处问题，停止检查；其余 {rest} 项未检查",
+    )
 
 
 def _record_hook(converter: cattrs.Converter) -> Callable[[type], Callable[[object, type], Any]]:
@@ -144,8 +193,9 @@ def _record_hook(converter: cattrs.Converter) -> Callable[[type], Callable[[obje
 
         def structure(value: object, _: type) -> Any:
             if not isinstance(value, Mapping):
-                raise TypeError(
-                    f"expected an object for {cls.__name__}, got {type(value).__name__} {value!r}"
+                raise Unfit(
+                    f"expected an object for {cls.__name__}, got {kind(value)}",
+                    f"{cls.__name__} 应为对象，实际为 {kind(value)}",
                 )
             try:
                 return base(value, cls)
@@ -177,22 +227,6 @@ def _field_of(exc: BaseException) -> str | None:
     return head if sep and head.isidentifier() else None
 
 
-def _format(exc: BaseException, _type: Any) -> str:
-    if isinstance(exc, KeyError):
-        return "required field missing"
-    if isinstance(exc, ForbiddenExtraKeysError):
-        fields = sorted(exc.extra_fields)
-        return f"unknown field{'s' if len(fields) > 1 else ''}: {', '.join(fields)}"
-    args = tuple(exc.args)
-    if isinstance(exc, TypeError) and len(args) == 4 and isinstance(args[1], attrs.Attribute):
-        return f"expected {args[2]}, got {args[3]!r}"  # attrs instance_of failure
-    message = str(exc)
-    head, sep, rest = message.partition(": ")
-    if sep and head.isidentifier() and getattr(exc, "field", head) == head:
-        return rest  # the path already names the field
-    return message
-
-
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(Decimal, _structure_decimal)
@@ -218,33 +252,53 @@ _CONVERTER = _make_converter()
 def to_data(obj: object) -> Any:
     """Return *obj* as plain JSON-ready data (dicts, lists, strings, ints, None).
 
+    A report's data names its schema first (``"schema": "budget_perf.report/2"``).
+
     >>> from budget_perf.model import Department
     >>> to_data(Department(name="岳阳市人大常委会"))["name"]
     '岳阳市人大常委会'
     """
-    return _CONVERTER.unstructure(obj)
+    data = _CONVERTER.unstructure(obj)
+    return mark(data) if isinstance(obj, SelfEvaluation) else data
 
 
 def from_data(data: object, cls: type[T]) -> T:
     """Build a *cls* record from plain data, as :func:`from_json` does from text.
+
+    A report in an older schema (one without a ``schema`` key, as budget_perf 0.1 wrote it) is
+    migrated to the current one first.
 
     >>> from budget_perf.model import Department
     >>> from_data({"name": "岳阳市人大常委会"}, Department).name
     '岳阳市人大常委会'
 
     Raises:
-        InvalidDocument: listing every problem with its path (``$.projects[2].name``).
+        InvalidDocument: listing every problem with its path (``$.projects[2].name``); a report
+            in a schema newer than this version reads is refused too.
     """
+    if isinstance(cls, type) and issubclass(cls, SelfEvaluation) and isinstance(data, Mapping):
+        data = upgrade(data)
+    budget = _BUDGET.set([_MAX_PROBLEMS])
     try:
         return _CONVERTER.structure(data, cls)
     except (ClassValidationError, IterableValidationError) as exc:
-        raise InvalidDocument(transform_error(exc, path="$", format_exception=_format)) from None
+        raise InvalidDocument(
+            transform_error(exc, path="$", format_exception=format_en),
+            problems_zh=transform_error(exc, path="$", format_exception=format_zh),
+        ) from None
     except (TypeError, ValueError) as exc:
-        raise InvalidDocument([f"{_format(exc, cls)} @ $"]) from None
+        raise InvalidDocument(
+            [f"{format_en(exc, cls)} @ $"], problems_zh=[f"{format_zh(exc, cls)} @ $"]
+        ) from None
+    finally:
+        _BUDGET.reset(budget)
 
 
 def to_json(obj: object, *, indent: int | None = 2) -> str:
     """Return *obj* as JSON text (UTF-8 Chinese kept as is, Decimals as strings).
+
+    A report names its schema first (``"schema": "budget_perf.report/2"``); other records
+    do not.
 
     >>> from budget_perf.model import FundTotal
     >>> to_json(FundTotal(executed=Decimal("394")), indent=None)
@@ -254,20 +308,16 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
 
 
 def from_json(text: str | bytes, cls: type[T]) -> T:
-    """Parse JSON *text* into a *cls* record.
+    """Parse JSON *text* (a str, or UTF-8 bytes) into a *cls* record.
 
     >>> from budget_perf.model import FundTotal
     >>> from_json('{"executed": "394"}', FundTotal).executed
     Decimal('394')
 
     Raises:
-        InvalidDocument: if the text is not JSON or does not fit *cls*; every problem is listed
-            with its JSON path and what was expected.
+        InvalidDocument: if the text is not strict JSON (see ``budget_perf._jsonload``: not
+            UTF-8, duplicate keys, lone surrogates, too deep, too long a number ...) or does not
+            fit *cls*; every problem is listed with its position or JSON path and what was
+            expected.
     """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidDocument(
-            [f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"]
-        ) from None
-    return from_data(data, cls)
+    return from_data(loads_strict(text), cls)

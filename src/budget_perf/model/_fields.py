@@ -8,6 +8,10 @@ so that every record states its fields the same way:
 - ``percent()``: a rate or share as stated, in percent points (``Decimal("76.58")`` for 76.58%),
   keeping the decimals it was written with;
 - ``text()``: a text cell, ``""`` where blank; ``records(cls)``: a tuple of records.
+
+Every text must be valid Unicode: a lone surrogate (``"\\ud800"``), which no file can hold and
+no terminal can show, is refused with :class:`~budget_perf.errors.InvalidText`.  Control
+characters are data; writers escape them.
 """
 
 from datetime import date
@@ -16,6 +20,8 @@ from typing import Any
 import attrs
 
 from budget_perf._decimal import check_count, optional_decimal, optional_non_negative
+from budget_perf._jsonload import lone_surrogate
+from budget_perf.errors import InvalidText
 
 AMOUNT_UNIT = "万元"
 
@@ -53,22 +59,39 @@ def percent(*, doc: str = "") -> Any:
     return attrs.field(default=None, validator=optional_decimal, metadata={"unit": "%", "doc": doc})
 
 
+def _unicode(_instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    """Refuse a text with a lone surrogate: it cannot be encoded, written or printed."""
+    at = lone_surrogate(value) if isinstance(value, str) else None
+    if isinstance(value, str) and at is not None:
+        name, code = attribute.name, f"\\u{ord(value[at]):04x}"
+        raise InvalidText(
+            f"{name}: a lone surrogate {code} at character {at + 1} is not valid Unicode "
+            "(the text could not be written or shown)",
+            field=name,
+            message_zh=f"{name}：第 {at + 1} 个字符是孤立的代理码位 {code}，不是有效的 Unicode"
+            "（无法保存或显示）",
+        )
+
+
+_TEXT = attrs.validators.and_(attrs.validators.instance_of(str), _unicode)
+
+
 def text(*, default: str = "") -> Any:
     """A text cell; blank is the empty string."""
-    return attrs.field(default=default, validator=attrs.validators.instance_of(str))
+    return attrs.field(default=default, validator=_TEXT)
 
 
 def required_text() -> Any:
     """A text cell that every record of its kind has."""
-    return attrs.field(validator=attrs.validators.instance_of(str))
+    return attrs.field(validator=_TEXT)
 
 
 def records(member: type) -> Any:
-    """A tuple of *member* records (or strings), empty by default."""
+    """A tuple of *member* records (or strings, each valid Unicode), empty by default."""
     return attrs.field(
         default=(),
         validator=attrs.validators.deep_iterable(
-            member_validator=attrs.validators.instance_of(member),
+            member_validator=_TEXT if member is str else attrs.validators.instance_of(member),
             iterable_validator=attrs.validators.instance_of(tuple),
         ),
     )

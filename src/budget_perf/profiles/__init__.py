@@ -137,12 +137,12 @@ def load_profile_file(path: str | PathLike[str]) -> RuleProfile:
         InvalidProfile: as :func:`profile_from_json`, the message starting with the file name.
         OSError: the file cannot be read.
     """
-    with open(path, encoding="utf-8") as handle:
+    with open(path, "rb") as handle:
         text = handle.read()
     try:
         return parse_profile(text)
     except InvalidProfile as exc:
-        raise InvalidProfile(f"{path}: {exc}") from None
+        raise InvalidProfile(f"{path}: {exc}", message_zh=f"{path}：{exc.message('zh')}") from None
 
 
 #: The national rules of 财预〔2020〕10号, the default profile.

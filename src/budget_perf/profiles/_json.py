@@ -5,12 +5,12 @@ JSON number there is refused, since a float is not exact.  Years are plain integ
 keys and duplicate keys are refused too, so a typo cannot silently drop a rule.
 """
 
-import json
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
-from budget_perf.errors import BudgetPerfError, InvalidProfile
+from budget_perf._jsonload import loads_strict
+from budget_perf.errors import BudgetPerfError, InvalidDocument, InvalidProfile
 from budget_perf.model.grade import Grade
 from budget_perf.profiles._profile import RuleProfile
 from budget_perf.profiles._rules import (
@@ -33,15 +33,6 @@ class _JsonFloat(str):
     """A JSON number with a fraction or exponent, kept as text to be refused with its path."""
 
     __slots__ = ()
-
-
-def _pairs_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise InvalidProfile(f"duplicate key {key!r} in a JSON object")
-        result[key] = value
-    return result
 
 
 def _problem(path: str, message: str) -> InvalidProfile:
@@ -221,19 +212,21 @@ def _list(value: object, path: str) -> list[Any]:
     return value
 
 
-def parse_profile(text: str) -> RuleProfile:
-    """Build a :class:`RuleProfile` from JSON *text*.
+def parse_profile(text: str | bytes) -> RuleProfile:
+    """Build a :class:`RuleProfile` from JSON *text* (a str, or UTF-8 bytes).
+
+    The text is decoded as strictly as a report (``budget_perf._jsonload``).
 
     Raises:
         InvalidProfile: the text is not JSON, or does not describe a consistent profile; the
             message ends with the path of the problem, e.g. ``@ $.rate_rules.x.weight``.
     """
     try:
-        document = json.loads(
-            text, parse_float=_JsonFloat, object_pairs_hook=_pairs_without_duplicates
-        )
-    except json.JSONDecodeError as exc:
-        raise InvalidProfile(f"not valid JSON: {exc}") from None
+        document = loads_strict(text, parse_float=_JsonFloat)
+    except InvalidDocument as exc:
+        raise InvalidProfile(
+            "; ".join(exc.problems), message_zh="；".join(exc.problems_zh)
+        ) from None
     data = _object(document, "$", _PROFILE, {"rate_rules", "notes"})
     source = _object(data["source"], "$.source", {"title"}, {"document_number"})
     execution = _object(data["execution"], "$.execution", {"weight", "cap"}, set())
