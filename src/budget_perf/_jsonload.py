@@ -7,6 +7,8 @@
 - broken JSON, trailing garbage included (``not valid JSON: Extra data (line 1, column 3)``);
 - arrays and objects nested more than :data:`MAX_DEPTH` levels deep, found by a scan of the
   text before ``json.loads`` (which recurses) ever sees it;
+- a document larger than :data:`MAX_DOCUMENT_SIZE` bytes or characters (a report is ~80 KB;
+  a larger document would be turned into gigabytes of Python objects before any check);
 - a number literal longer than :data:`MAX_NUMBER_LENGTH` characters;
 - a key given twice in one object (the last would silently win);
 - a lone surrogate in a key or a string, raw or written as ``\\ud800``: it is not Unicode, and
@@ -40,8 +42,17 @@ from typing import Any
 from budget_perf._safety import escape_terminal, shorten
 from budget_perf.errors import InvalidDocument
 
-__all__ = ["MAX_DEPTH", "MAX_NUMBER_LENGTH", "key_text", "loads_strict", "lone_surrogate"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_DOCUMENT_SIZE",
+    "MAX_NUMBER_LENGTH",
+    "key_text",
+    "loads_strict",
+    "lone_surrogate",
+]
 
+#: A document may have this many bytes (or characters, for a str): about 800 reports' worth.
+MAX_DOCUMENT_SIZE = 64 * 1024 * 1024
 #: Arrays and objects may nest this many levels deep (a report needs about a dozen).
 MAX_DEPTH = 64
 #: A number literal may have this many characters (an amount needs fewer than twenty).
@@ -109,10 +120,17 @@ def loads_strict(text: str | bytes, *, parse_float: Callable[[str], Any] | None 
             with its position (line, column) or JSON path.
         TypeError: *text* is neither str nor bytes.
     """
+    if not isinstance(text, str | bytes | bytearray):
+        raise TypeError(f"JSON text must be str or bytes, not {type(text).__name__}")
+    if len(text) > MAX_DOCUMENT_SIZE:
+        size = f"{len(text):,}"
+        kind = "characters" if isinstance(text, str) else "bytes"
+        raise InvalidDocument(
+            [f"the document has {size} {kind}, over the limit of {MAX_DOCUMENT_SIZE:,}"],
+            problems_zh=[f"文档大小为 {size}，超过上限 {MAX_DOCUMENT_SIZE:,}"],
+        )
     if isinstance(text, bytes | bytearray):
         text = _decode(bytes(text))
-    elif not isinstance(text, str):
-        raise TypeError(f"JSON text must be str or bytes, not {type(text).__name__}")
     text = text.removeprefix(_BOM)
     _check_depth(text)
     duplicates: list[tuple[dict[str, Any], list[str]]] = []

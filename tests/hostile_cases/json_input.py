@@ -125,12 +125,20 @@ CASES: tuple[Case, ...] = (
         "json-100mb-string-wrong-type",
         "a 100 MB string where the projects array belongs is not copied into the message",
         """
-        text = REPORT.replace('[{"name": "人大监督"}]', '"' + "x" * 100_000_000 + '"')
-        exc = refused(InvalidDocument, bp.from_json, text, bp.SelfEvaluation,
+        import json
+        data = json.loads(REPORT)
+        data["projects"] = "x" * 100_000_000
+        exc = refused(InvalidDocument, bp.from_data, data, bp.SelfEvaluation,
                       contains=("expected an array, got str 'xxx", "(100000000 characters)",
                                 "@ $.projects"))
         assert len(str(exc)) < 2000, len(str(exc))
         assert len(exc.message("zh")) < 2000
+        del data, exc
+        # in a JSON document, just under the size limit
+        text = REPORT.replace('[{"name": "人大监督"}]', '"' + "x" * 60_000_000 + '"')
+        exc = refused(InvalidDocument, bp.from_json, text, bp.SelfEvaluation,
+                      contains=("(60000000 characters)", "@ $.projects"))
+        assert len(str(exc)) < 2000, len(str(exc))
         """,
     ),
     _case(
@@ -223,6 +231,14 @@ CASES: tuple[Case, ...] = (
         done = cli("summary", path)
         assert done.returncode == 2, (done.returncode, done.stderr)
         assert "not valid UTF-8" in done.stderr and "Traceback" not in done.stderr
+        """,
+    ),
+    _case(
+        "json-oversized-document",
+        "a 65 MB document is refused by its size before it is parsed into objects",
+        """
+        refused(bp.InvalidDocument, bp.from_json, b"[" + b"[]," * 23_000_000 + b"[]]",
+                bp.SelfEvaluation, contains="over the limit of 67,108,864")
         """,
     ),
 )
