@@ -109,11 +109,13 @@ def _os_refusal(subject: str, exc: OSError, *, writing: bool = False) -> _Refuse
 
 def _read_bytes(argument: str) -> bytes:
     """The bytes of a file (a regular file or a pipe), or of standard input for ``-``."""
-    if argument == "-":
-        return sys.stdin.buffer.read()
-    if os.path.isdir(argument):
-        raise _Refused(argument, "is a directory, not a file", "是文件夹，不是文件")
     try:
+        if argument == "-":
+            if sys.stdin is None:  # the command was started with standard input closed
+                raise _Refused(argument, "standard input is closed", "标准输入已关闭")
+            return sys.stdin.buffer.read()
+        if os.path.isdir(argument):
+            raise _Refused(argument, "is a directory, not a file", "是文件夹，不是文件")
         with open(argument, "rb") as handle:
             mode = os.fstat(handle.fileno()).st_mode
             if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
@@ -221,11 +223,27 @@ def _write(text: str) -> None:
 
 
 def _emit(stream: TextIO, text: str) -> None:
-    try:
-        stream.write(text)
-    except UnicodeEncodeError:  # a terminal that cannot show Chinese gets \\u escapes
-        encoding = getattr(stream, "encoding", None) or "ascii"
+    """Write *text* whole, or raise: a reader that leaves mid-way shows as BrokenPipeError.
+
+    The bytes go to the stream's buffer in a loop, because a buffered write that a closing
+    pipe cuts short returns a short count instead of raising.  A terminal that cannot show
+    Chinese gets ``\\u`` escapes instead of an encoding error.
+    """
+    if stream is None:  # started with the stream closed: there is nobody to tell
+        return
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # an in-memory text stream
         stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+        return
+    stream.flush()
+    data = memoryview(text.encode(encoding, "backslashreplace"))
+    while data:
+        written = buffer.write(data)
+        if not written:  # only a non-blocking stream does this; a hang would be worse
+            raise BlockingIOError(11, "standard output took no bytes")
+        data = data[written:]
+    buffer.flush()
 
 
 def _note(language: Language, en: str, zh: str) -> None:
@@ -330,7 +348,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             subject = one_line(exc.subject)
             _note(language, f"{subject}: {exc.message('en')}", f"{subject}：{exc.message('zh')}")
             status = EXIT_UNREADABLE
-        sys.stdout.flush()  # a closed pipe shows here, inside the handlers below
+        if sys.stdout is not None:  # a closed pipe shows here, inside the handlers below
+            sys.stdout.flush()
         return status
     except BrokenPipeError:
         _silence_stdout()
