@@ -330,6 +330,16 @@ def test_a_wrong_command_line_exits_2_and_help_exits_0(
     assert "141 output closed early" in capsys.readouterr().out
 
 
+def test_a_wrong_command_line_quotes_the_arguments_escaped(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """argparse repeats an unexpected argument (a file name from ``xargs``) made visible."""
+    assert main(["check", "a.json", "b\x1b[2J.json"]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    assert err.endswith("budget-perf: error: unrecognized arguments: b\\x1b[2J.json\n")
+
+
 # --- exit status 3, 130, 141: the wrapper -----------------------------------------------------
 
 

@@ -285,8 +285,15 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(f.severity <= threshold for f in findings) else EXIT_CLEAN
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the arguments it quotes back in a refusal made visible (``xargs``)."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(escape_terminal(message))
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="budget-perf",
         description="预算绩效自评 reports: summarise and check.",
         epilog="exit status: 0 clean, 1 findings at or above --fail-on, 2 unreadable input or "
