@@ -46,3 +46,17 @@ def test_explore_report_prints_stated_and_derived_rates(capsys: pytest.CaptureFi
     finally:
         sys.argv = argv
     assert "运行维护经费: 100% stated, 98.49% derived" in capsys.readouterr().out
+
+
+def test_the_readme_and_the_command_state_the_exit_statuses_it_uses() -> None:
+    """A script author reads the exit statuses in README.md or in the command's own
+    documentation; both list every status the command can return, and nothing else."""
+    from budget_perf import cli
+
+    statuses = sorted(value for name, value in vars(cli).items() if name.startswith("EXIT_"))
+    assert statuses == [0, 1, 2, 3, 130, 141]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sentence = readme[readme.index("Exit status: ") :].split(". ")[0].removeprefix("Exit status: ")
+    assert [int(n) for n in re.findall(r"(?:^|;\s)(\d+)\s", sentence)] == statuses
+    docstring = cli.__doc__ or ""
+    assert [int(n) for n in re.findall(r"^- (\d+): ", docstring, flags=re.MULTILINE)] == statuses

@@ -79,10 +79,14 @@ def escape_html(text: str) -> str:
 def escape_markdown(text: str) -> str:
     """*text* safe inside a Markdown paragraph or table cell: structure characters escaped.
 
-    Line breaks become spaces, so one value cannot end a table row.
+    Line breaks become spaces, so one value cannot end a table row.  Quotes are left as they
+    are (they mean nothing in Markdown text, and ``&#x27;`` would have its ``#`` escaped).
+
+    >>> escape_markdown("the table's <b>")
+    "the table's &lt;b&gt;"
     """
     flat = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", escape_html(flat))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
 
 
 def shorten(text: str, limit: int = 200) -> str:

@@ -6,6 +6,11 @@ severity) and ``findings``, each finding an object with ``code``, ``severity``, 
 of ``{"path", "value"}``), ``message_zh`` and ``message_en`` — and ``cell`` (the workbook cell,
 ``Sheet!E5``) when the report was read from a workbook.  Fields are only ever added.
 
+Report text reaches a reader safely by every route: the text table shows control characters,
+line breaks and bidi overrides as visible escapes (``\\x1b``); the JSON document writes every
+character a terminal would act on as a ``\\uXXXX`` escape, so it stays valid JSON with the same
+data and can be printed as is; the Markdown catalogue escapes its cells.
+
 >>> from decimal import Decimal
 >>> from budget_perf.checks.finding import Finding, Severity
 >>> f = Finding(code="BP203", severity=Severity.ERROR,
@@ -22,6 +27,7 @@ import json
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
+from budget_perf._safety import escape_markdown, escape_terminal
 from budget_perf._texttable import table, width
 from budget_perf.checks.finding import Finding, Language, Severity, Value
 from budget_perf.checks.registry import Rule
@@ -75,10 +81,31 @@ def findings_to_json(
 ) -> str:
     """The findings as JSON text in the ``budget_perf.findings/1`` schema.
 
+    Chinese is written as is; a character a terminal would act on (C0 and C1 controls, DEL,
+    bidi overrides) or could not print (a lone surrogate) is written as a ``\\uXXXX`` escape,
+    which JSON reads back as the same character.
+
     >>> json.loads(findings_to_json([]))["schema"]
     'budget_perf.findings/1'
+    >>> hostile = ["岳阳\\x1b[2J\\u202e\\x85\\ud800"]
+    >>> text = _json_visible(json.dumps(hostile, ensure_ascii=False))
+    >>> text
+    '["岳阳\\\\u001b[2J\\\\u202e\\\\u0085\\\\ud800"]'
+    >>> json.loads(text) == hostile
+    True
     """
-    return json.dumps(findings_to_data(findings, cells), ensure_ascii=False, indent=indent)
+    text = json.dumps(findings_to_data(findings, cells), ensure_ascii=False, indent=indent)
+    return _json_visible(text)
+
+
+def _json_visible(text: str) -> str:
+    """JSON *text* with each terminal-unsafe character in its strings written as ``\\uXXXX``.
+
+    ``json.dumps`` already escapes C0 controls; such characters can only stand inside strings.
+    """
+    if escape_terminal(text) == text:
+        return text
+    return "".join(c if escape_terminal(c) == c else f"\\u{ord(c):04x}" for c in text)
 
 
 def cell_of(finding: Finding, cells: Mapping[str, str]) -> str | None:
@@ -155,6 +182,9 @@ def render_text(
 def render_catalogue(rules: Iterable[Rule]) -> str:
     """The rule catalogue as Markdown: code, severity, family, what it checks and why.
 
+    Each cell is escaped (:func:`budget_perf._safety.escape_markdown`), so a ``|`` or a line
+    break in a rule's text cannot split or end its row.
+
     >>> from budget_perf.checks import RULES
     >>> render_catalogue(RULES).splitlines()[0]
     '# Rule catalogue'
@@ -169,10 +199,9 @@ def render_catalogue(rules: Iterable[Rule]) -> str:
         "|---|---|---|---|---|---|",
     ]
     for rule in rules:
-        lines.append(
-            f"| {rule.code} | {rule.severity.value} | {rule.family} | {rule.summary_zh} "
-            f"| {rule.summary_en} | {rule.reason} |"
-        )
+        cells = (rule.code, rule.severity.value, rule.family)
+        texts = (rule.summary_zh, rule.summary_en, rule.reason)
+        lines.append(f"| {' | '.join(escape_markdown(c) for c in (*cells, *texts))} |")
     lines += [
         (
             "| BP900 | error | (any) | 规则运行出错 | A rule failed on this report "
