@@ -277,6 +277,7 @@ def total_score(
     return weighted_score((execution, *indicator_scores))
 
 
+@in_library_context
 def grade(total: Decimal, profile: RuleProfile = NATIONAL_2020) -> Grade:
     """评价等级 of *total* by the profile's half-open bands (the top band includes 100).
 
