@@ -456,6 +456,8 @@ def test_the_bounds_are_15_digits_before_the_point_and_6_after() -> None:
         ("0.0000001", "0.0000001 has 7 decimals; a figure may have at most 6"),
         ("1.0000000", "1.0000000 has 7 decimals"),
         ("1E+999999999", "1000000000 digits before the decimal point"),
+        ("1E-7", "0.0000001 has 7 decimals"),  # short, but with an exponent
+        ("1e+15", "16 digits before the decimal point"),
     ):
         with pytest.raises(bp.InvalidAmount, match=words):
             to_decimal(text, field="executed")

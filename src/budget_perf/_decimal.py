@@ -113,6 +113,9 @@ _HALF_UP.rounding = ROUND_HALF_UP
 # The most digits round_half_up writes: a stated figure has at most 21, a ratio of two 28.
 _MAX_ROUNDED_DIGITS = 1000
 
+# A number written in this many characters or fewer, without an exponent, is within the bounds.
+_SHORT = MAX_FRACTION_DIGITS + 1
+
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
@@ -229,22 +232,25 @@ def to_decimal(value: object, *, field: str = "value", bounded: bool = True) -> 
         InvalidAmount: for a float, a bool, NaN, infinity, a malformed string or a figure out
             of bounds; the message names *field*.
     """
-    if isinstance(value, bool):
-        raise InvalidAmount(f"{field}: expected a Decimal, str or int, got bool {value!r}")
-    if isinstance(value, float):
-        raise InvalidAmount(
-            f"{field}: expected a Decimal, str or int, got float {value!r} (floats are not exact)"
-        )
-    if isinstance(value, Decimal):
-        result = value
-    elif isinstance(value, int):
-        result = Decimal(value)
-    elif isinstance(value, str):
+    if isinstance(value, str):  # the common case (JSON, cells) first
+        text = value.strip()
         try:
-            result = Decimal(value.strip(), context=_PARSING)
+            result = Decimal(text, _PARSING)
         except InvalidOperation:
             shown = shorten(repr(value))
             raise InvalidAmount(f"{field}: {shown} is not a decimal number") from None
+        if len(text) <= _SHORT and "e" not in text and "E" not in text and result.is_finite():
+            return result  # "4026.3": too short to be out of bounds (the quick path)
+    elif isinstance(value, bool):
+        raise InvalidAmount(f"{field}: expected a Decimal, str or int, got bool {value!r}")
+    elif isinstance(value, float):
+        raise InvalidAmount(
+            f"{field}: expected a Decimal, str or int, got float {value!r} (floats are not exact)"
+        )
+    elif isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
     else:
         raise InvalidAmount(
             f"{field}: expected a Decimal, str or int, got {type(value).__name__} "
@@ -252,7 +258,16 @@ def to_decimal(value: object, *, field: str = "value", bounded: bool = True) -> 
         )
     if not result.is_finite():
         raise InvalidAmount(f"{field}: {shorten(repr(value))} is not a finite number")
-    return check_bounds(result, field=field) if bounded else result
+    if bounded and not _within_bounds(result):
+        check_bounds(result, field=field)  # raises, saying which bound
+    return result
+
+
+def _within_bounds(value: Decimal) -> bool:
+    """Whether the finite *value* is within the bounds (the quick test of :func:`check_bounds`)."""
+    return int(value.as_tuple().exponent) >= -MAX_FRACTION_DIGITS and (
+        not value or value.adjusted() < MAX_INTEGER_DIGITS
+    )
 
 
 def check_decimal(value: object, *, field: str = "value") -> Decimal:
@@ -346,11 +361,15 @@ def decimal_places(value: Decimal) -> int:
 
 
 def _any_decimal(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    check_bounds(check_decimal(value, field=attribute.name), field=attribute.name)
+    number = check_decimal(value, field=attribute.name)
+    if not _within_bounds(number):
+        check_bounds(number, field=attribute.name)  # raises, saying which bound
 
 
 def _non_negative(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    check_bounds(check_non_negative(value, attribute.name), field=attribute.name)
+    number = check_non_negative(value, attribute.name)
+    if not _within_bounds(number):
+        check_bounds(number, field=attribute.name)  # raises, saying which bound
 
 
 def _optional(

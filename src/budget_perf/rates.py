@@ -2,8 +2,9 @@
 
 Every function takes Decimal amounts (万元, or any unit, as long as both agree) and returns the
 *unrounded* ratio as a :class:`~decimal.Decimal` — ``0.7657…`` rather than ``76.58`` — computed
-in the current decimal context (28 significant digits by default).  Rounding (四舍五入) happens
-once, where a figure is stated or compared, through :func:`to_percent`.
+to 28 significant digits in the library's own decimal context, whatever the caller's context
+(precision, rounding, traps), which is left as it was.  Rounding (四舍五入) happens once, where a
+figure is stated or compared, through :func:`to_percent`.
 
 The formulas (rules.md §1, §5, §6):
 
