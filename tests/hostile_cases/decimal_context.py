@@ -13,13 +13,13 @@ import budget_perf as bp
 report = bp.examples.load("yueyang-npc-2022")
 with decimal.localcontext(decimal.Context()):
     baseline = bp.check(report)
-assert len(baseline) == 46
+assert baseline and not [f for f in baseline if f.code == "BP900"]  # 46 findings today
 """
 
 CASES: tuple[Case, ...] = (
     Case(
         id="dec-prec-3",
-        what="a caller working with 3 significant digits gets the 46 findings and 98.49%",
+        what="a caller working with 3 significant digits gets the same findings and 98.49%",
         code=_BASELINE
         + """
 decimal.getcontext().prec = 3
