@@ -80,7 +80,7 @@ HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 
 #: The most digits a stated figure may have before the decimal point: below 10**15 万元
-#: (10**19 元), far above any budget — a state's whole budget is about 10**9 万元.
+#: (10**19 元), far above any budget — China's national budget is about 3 × 10**9 万元.
 MAX_INTEGER_DIGITS = 15
 #: The most decimals a stated figure may have: 0.000001 万元 is 0.01 元, one fen.
 MAX_FRACTION_DIGITS = 6
@@ -105,7 +105,7 @@ _LIBRARY = Context(
 _ENTERED: ContextVar[Context | None] = ContextVar("budget_perf_decimal_context", default=None)
 # Parses a string exactly and raises on a malformed one, whatever the caller's context traps.
 # Only its traps are used: a malformed string sets a flag on it, and no one reads its flags.
-_PARSING = Context(prec=28, traps=[InvalidOperation], flags=[])
+_PARSING = _LIBRARY.copy()
 
 # round_half_up: the library context, rounding half up; its precision is set per call.
 _HALF_UP = _LIBRARY.copy()
