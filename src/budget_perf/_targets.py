@@ -11,7 +11,8 @@ from typing import Any
 import attrs
 
 from budget_perf._celltext import is_blank, normalise
-from budget_perf._decimal import to_decimal
+from budget_perf._decimal import in_library_context, to_decimal
+from budget_perf.errors import InvalidAmount
 
 __all__ = [
     "UNITS",
@@ -232,7 +233,7 @@ def _chinese_number(text: str) -> int | None:
 
 def _number(text: str) -> Decimal | None:
     if text[0] in "0123456789":
-        return to_decimal(text.replace(",", ""))
+        return to_decimal(text.replace(",", ""), field="figure")
     value = _chinese_number(text)
     return None if value is None else Decimal(value)
 
@@ -263,7 +264,10 @@ def _parse_clause(text: str) -> TargetClause:
     if len(found) > 1:
         figures = ", ".join(repr(m[0]) for m in found)
         return attrs.evolve(base, reason=f"several figures in one clause: {figures}")
-    return _read_figure(base, found[0])
+    try:
+        return _read_figure(base, found[0])
+    except InvalidAmount as refused:  # a figure beyond the bounds (15 digits, 6 decimals)
+        return attrs.evolve(base, reason=str(refused))
 
 
 def _read_figure(base: TargetClause, match: re.Match[str]) -> TargetClause:
@@ -304,6 +308,7 @@ def _clauses(text: str) -> list[TargetClause]:
     return result
 
 
+@in_library_context
 def parse_target(text: str) -> Target:
     """Read a 年度指标值 cell into a :class:`Target`; never raises, always keeps ``raw``.
 

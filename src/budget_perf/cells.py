@@ -64,7 +64,13 @@ from decimal import Decimal
 import attrs
 
 from budget_perf._celltext import has_cjk, is_blank, normalise
-from budget_perf._decimal import decimal_places, optional_decimal, to_decimal
+from budget_perf._decimal import (
+    check_bounds,
+    decimal_places,
+    in_library_context,
+    optional_decimal,
+    to_decimal,
+)
 from budget_perf._targets import (
     Comparator,
     Target,
@@ -73,6 +79,7 @@ from budget_perf._targets import (
     TargetKind,
     parse_target,
 )
+from budget_perf.errors import InvalidAmount
 
 __all__ = [
     "AmountCell",
@@ -194,13 +201,15 @@ def _shift(number: Decimal, places: int) -> Decimal:
     return Decimal((sign, digits, exponent + places))
 
 
+@in_library_context
 def parse_amount(text: str) -> AmountCell:
     """Read a money cell as an exact amount in 万元.
 
     A number without a unit is taken as 万元, the unit of every table; "万"/"万元" are 万元;
     "元" and "亿"/"亿元" are converted exactly (÷10000, ×10000) and ``stated_unit`` records what
     was written.  Thousands separators must group by three.  Exponents ("1E+3"), a leading "+",
-    currency signs and figures in parentheses are UNPARSED.
+    currency signs, figures in parentheses and amounts beyond the bounds of a figure (more
+    than 15 digits before the point or 6 after, in 万元) are UNPARSED.
 
     >>> parse_amount("１２３．４").value
     Decimal('123.4')
@@ -217,18 +226,24 @@ def parse_amount(text: str) -> AmountCell:
     if match is None:
         status, reason = _non_value(text, "an amount")
         return AmountCell(raw=raw, status=status, reason=reason)
-    number = to_decimal((match["sign"] or "") + match["num"].replace(",", ""))
+    number = to_decimal((match["sign"] or "") + match["num"].replace(",", ""), bounded=False)
     unit = _UNITS[match["unit"][0]] if match["unit"] else None
     if unit is not None:
         number = _shift(number, unit.wan_yuan_exponent)
+    try:  # the bounds apply to the amount in 万元
+        check_bounds(number, field="amount" if unit is None else "amount in 万元")
+    except InvalidAmount as refused:
+        return AmountCell(raw=raw, status=CellStatus.UNPARSED, reason=str(refused))
     return AmountCell(raw=raw, status=CellStatus.VALUE, value=number, stated_unit=unit)
 
 
+@in_library_context
 def parse_percent(text: str) -> PercentCell:
     """Read a rate cell as percent points, remembering the decimals as stated.
 
     A bare number is read as percent points ("100" → 100, so "0.95" is 0.95%, not 95%);
-    ``has_sign`` tells whether "%" was written.  "‰" and comparators ("≥95%") are UNPARSED.
+    ``has_sign`` tells whether "%" was written.  "‰", comparators ("≥95%") and figures beyond
+    the bounds (more than 15 digits before the point or 6 after) are UNPARSED.
 
     >>> cell = parse_percent("0.6%")
     >>> cell.points, cell.places
@@ -243,7 +258,10 @@ def parse_percent(text: str) -> PercentCell:
     if match is None:
         status, reason = _non_value(text, "a percentage")
         return PercentCell(raw=raw, status=status, reason=reason)
-    number = to_decimal((match["sign"] or "") + match["num"].replace(",", ""))
+    try:
+        number = to_decimal((match["sign"] or "") + match["num"].replace(",", ""), field="rate")
+    except InvalidAmount as refused:  # beyond the bounds of a figure
+        return PercentCell(raw=raw, status=CellStatus.UNPARSED, reason=str(refused))
     return PercentCell(
         raw=raw, status=CellStatus.VALUE, points=number,
         places=decimal_places(number), has_sign=match["pct"] is not None,

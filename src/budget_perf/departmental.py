@@ -41,7 +41,7 @@ budget_perf.errors.InvalidAmount: in_post: expected a whole number, got float 85
 
 from decimal import Decimal
 
-from budget_perf._decimal import check_count, check_non_negative
+from budget_perf._decimal import check_count, check_non_negative, in_library_context
 from budget_perf.errors import InvalidAmount
 from budget_perf.rates import Ratio, change_rate, control_rate, execution_rate, share
 
@@ -67,6 +67,7 @@ def _count(value: object, field: str) -> Decimal:
     return Decimal(check_count(value, field))
 
 
+@in_library_context
 def staff_control_rate(in_post: int, authorised: int) -> Ratio:
     """在职人员控制率 = 实际在职人数 / 编制数 (NOT_APPLICABLE for no authorised posts).
 
@@ -76,6 +77,7 @@ def staff_control_rate(in_post: int, authorised: int) -> Ratio:
     return control_rate(_count(in_post, "in_post"), _count(authorised, "authorised"))
 
 
+@in_library_context
 def three_public_change_rate(current: Decimal, previous: Decimal) -> Ratio:
     """三公经费变动率 = (本年 − 上年) / 上年, negative for a fall.
 
@@ -91,6 +93,7 @@ def three_public_change_rate(current: Decimal, previous: Decimal) -> Ratio:
     )
 
 
+@in_library_context
 def three_public_control_rate(final: Decimal, budget: Decimal) -> Ratio:
     """三公经费控制率 = 本年决算 / 本年预算.
 
@@ -101,6 +104,7 @@ def three_public_control_rate(final: Decimal, budget: Decimal) -> Ratio:
     return control_rate(check_non_negative(final, "final"), check_non_negative(budget, "budget"))
 
 
+@in_library_context
 def operating_funds_control_rate(actual: Decimal, budget: Decimal) -> Ratio:
     """公用经费控制率 = 实际公用经费 / 预算公用经费.
 
@@ -111,6 +115,7 @@ def operating_funds_control_rate(actual: Decimal, budget: Decimal) -> Ratio:
     return control_rate(check_non_negative(actual, "actual"), check_non_negative(budget, "budget"))
 
 
+@in_library_context
 def procurement_execution_rate(actual: Decimal, budget: Decimal) -> Ratio:
     """政府采购执行率 = 实际政府采购金额 / 政府采购预算.
 
@@ -123,6 +128,7 @@ def procurement_execution_rate(actual: Decimal, budget: Decimal) -> Ratio:
     )
 
 
+@in_library_context
 def budget_completion_rate(completed: Decimal, budget: Decimal) -> Ratio:
     """预算完成率 = 完成数 / 预算数.
 
@@ -135,6 +141,7 @@ def budget_completion_rate(completed: Decimal, budget: Decimal) -> Ratio:
     )
 
 
+@in_library_context
 def hunan_budget_completion_rate(
     carryover: Decimal, initial: Decimal, supplementary: Decimal, year_end_balance: Decimal
 ) -> Ratio:
@@ -166,6 +173,7 @@ def hunan_budget_completion_rate(
     return execution_rate(available - balance, available)
 
 
+@in_library_context
 def budget_adjustment_rate(adjustment: Decimal, budget: Decimal) -> Ratio:
     """预算调整率 = 调整数 / 预算数; the adjustment is its size (a cut is entered as positive).
 
@@ -176,6 +184,7 @@ def budget_adjustment_rate(adjustment: Decimal, budget: Decimal) -> Ratio:
     return share(check_non_negative(adjustment, "adjustment"), check_non_negative(budget, "budget"))
 
 
+@in_library_context
 def hunan_budget_control_rate(supplementary: Decimal, initial: Decimal) -> Ratio:
     """预算控制率 (Hunan) = 本年追加预算 / 年初预算.
 
@@ -188,6 +197,7 @@ def hunan_budget_control_rate(supplementary: Decimal, initial: Decimal) -> Ratio
     )
 
 
+@in_library_context
 def carryover_rate(carryover_and_balance: Decimal, expenditure_budget: Decimal) -> Ratio:
     """结转结余率 = 结转结余总额 / 支出预算数.
 
@@ -201,6 +211,7 @@ def carryover_rate(carryover_and_balance: Decimal, expenditure_budget: Decimal) 
     )
 
 
+@in_library_context
 def area_control_rate(actual_area: Decimal, approved_area: Decimal) -> Ratio:
     """规模控制率 = 实际规模 / 批复规模 (㎡); NOT_APPLICABLE where nothing was approved.
 
@@ -213,6 +224,7 @@ def area_control_rate(actual_area: Decimal, approved_area: Decimal) -> Ratio:
     )
 
 
+@in_library_context
 def investment_control_rate(actual_investment: Decimal, budgeted_investment: Decimal) -> Ratio:
     """投资概算控制率 = 实际投资 / 预算投资.
 
@@ -225,6 +237,7 @@ def investment_control_rate(actual_investment: Decimal, budgeted_investment: Dec
     )
 
 
+@in_library_context
 def key_spending_rate(key_project_spending: Decimal, total_project_spending: Decimal) -> Ratio:
     """重点支出安排率 = 重点项目支出 / 项目总支出.
 

@@ -1,9 +1,9 @@
 """Locale formatting of amounts and percentages (zh_CN and en), with babel.
 
 Figures are rounded half-up (四舍五入) *here, before* babel sees them, because babel itself
-rounds half-even with the ambient decimal context (0.125 → "0.12").  Babel's percent format has
-no decimals by default, so an explicit pattern is passed.  A ratio that is not applicable is
-written as "不适用" / "n/a", never as 0% or 100%.
+rounds half-even with the current decimal context (0.125 → "0.12"), which here is the library's,
+never the caller's.  Babel's percent format has no decimals by default, so an explicit pattern
+is passed.  A ratio that is not applicable is written as "不适用" / "n/a", never as 0% or 100%.
 
 >>> from decimal import Decimal
 >>> format_amount(Decimal("4026.3"), "zh")
@@ -17,12 +17,12 @@ written as "不适用" / "n/a", never as 0% or 100%.
 'n/a'
 """
 
-from decimal import Context, Decimal, localcontext
+from decimal import Decimal, localcontext
 from typing import Literal
 
 from babel.numbers import format_decimal
 
-from budget_perf._decimal import round_half_up
+from budget_perf._decimal import in_library_context, round_half_up
 from budget_perf.rates import NOT_APPLICABLE, Ratio
 
 __all__ = ["Language", "format_amount", "format_percent_points", "format_ratio"]
@@ -37,6 +37,7 @@ def _pattern(places: int) -> str:
     return "#,##0" + ("." + "0" * places if places > 0 else "")
 
 
+@in_library_context
 def format_amount(value: Decimal | None, language: Language = "zh", places: int = 2) -> str:
     """An amount in 万元 with thousands separators and *places* decimals; blank is "—".
 
@@ -45,11 +46,12 @@ def format_amount(value: Decimal | None, language: Language = "zh", places: int 
     if value is None:
         return "—"
     rounded = round_half_up(value, places)
-    # babel quantizes again in the ambient context; widen it so a huge figure still formats.
-    with localcontext(Context(prec=max(28, rounded.adjusted() + places + 2))):
+    # babel quantizes again in the current (library) context; widen it so a huge figure formats.
+    with localcontext(prec=max(28, rounded.adjusted() + places + 2)):
         return format_decimal(rounded, format=_pattern(places), locale=_LOCALES[language])
 
 
+@in_library_context
 def format_percent_points(value: Decimal | None, language: Language = "zh", places: int = 2) -> str:
     """A figure already in percent points (a stated "76.58") as "76.58%"; blank is "—".
 
@@ -60,6 +62,7 @@ def format_percent_points(value: Decimal | None, language: Language = "zh", plac
     return format_amount(value, language, places) + "%"
 
 
+@in_library_context
 def format_ratio(ratio: Ratio | None, language: Language = "zh", places: int = 2) -> str:
     """A ratio (0.7658 …) as a percent rounded half-up to *places*; "不适用"/"n/a" if undefined.
 

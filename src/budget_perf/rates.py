@@ -2,8 +2,9 @@
 
 Every function takes Decimal amounts (万元, or any unit, as long as both agree) and returns the
 *unrounded* ratio as a :class:`~decimal.Decimal` — ``0.7657…`` rather than ``76.58`` — computed
-in the current decimal context (28 significant digits by default).  Rounding (四舍五入) happens
-once, where a figure is stated or compared, through :func:`to_percent`.
+to 28 significant digits in the library's own decimal context, whatever the caller's context
+(precision, rounding, traps), which is left as it was.  Rounding (四舍五入) happens once, where a
+figure is stated or compared, through :func:`to_percent`.
 
 The formulas (rules.md §1, §5, §6):
 
@@ -44,7 +45,14 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, TypeAlias, TypeVar, overload
 
-from budget_perf._decimal import HUNDRED, ZERO, check_decimal, check_non_negative, round_half_up
+from budget_perf._decimal import (
+    HUNDRED,
+    ZERO,
+    check_decimal,
+    check_non_negative,
+    in_library_context,
+    round_half_up,
+)
 
 __all__ = [
     "NOT_APPLICABLE",
@@ -92,6 +100,7 @@ def _ratio(numerator: Decimal, denominator: Decimal) -> Ratio:
     return numerator / denominator
 
 
+@in_library_context
 def execution_rate(executed: Decimal, budget: Decimal) -> Ratio:
     """执行率: the share of the full-year (adjusted) budget that was spent.
 
@@ -111,6 +120,7 @@ def execution_rate(executed: Decimal, budget: Decimal) -> Ratio:
     return _ratio(check_non_negative(executed, "executed"), check_non_negative(budget, "budget"))
 
 
+@in_library_context
 def control_rate(actual: Decimal, limit: Decimal) -> Ratio:
     """控制率: an actual figure as a ratio of the limit it should keep within.
 
@@ -124,6 +134,7 @@ def control_rate(actual: Decimal, limit: Decimal) -> Ratio:
     return _ratio(check_non_negative(actual, "actual"), check_non_negative(limit, "limit"))
 
 
+@in_library_context
 def change_rate(current: Decimal, previous: Decimal) -> Ratio:
     """变动率: the change from the previous figure, as a ratio of the previous figure.
 
@@ -141,6 +152,7 @@ def change_rate(current: Decimal, previous: Decimal) -> Ratio:
     return _ratio(now - before, before)
 
 
+@in_library_context
 def share(part: Decimal, whole: Decimal) -> Ratio:
     """占比: one part as a ratio of the whole.
 
@@ -155,6 +167,7 @@ def share(part: Decimal, whole: Decimal) -> Ratio:
     return _ratio(check_non_negative(part, "part"), check_non_negative(whole, "whole"))
 
 
+@in_library_context
 def to_percent(ratio: Ratio, places: int = 2) -> Ratio:
     """Return *ratio* as a percent rounded half-up (四舍五入) to *places* decimals.
 
@@ -192,6 +205,7 @@ def percentage_shares(
 ) -> tuple[Decimal, ...] | NotApplicable: ...
 
 
+@in_library_context
 def percentage_shares(
     parts: Mapping[_K, Decimal] | Sequence[Decimal],
     places: int = 2,

@@ -40,7 +40,7 @@ from typing import Any
 
 import attrs
 
-from budget_perf._decimal import ONE, ZERO, check_decimal, check_non_negative
+from budget_perf._decimal import ONE, ZERO, check_decimal, check_non_negative, in_library_context
 from budget_perf.errors import InvalidAmount
 from budget_perf.model.grade import Grade
 from budget_perf.profiles import NATIONAL_2020, RuleProfile
@@ -129,6 +129,7 @@ class ScoredItem:
     score: Ratio = attrs.field(validator=_score_within_weight)
 
 
+@in_library_context
 def execution_score(rate: Ratio, weight: Decimal = _TEN, *, cap: Decimal = ONE) -> Ratio:
     """执行率得分: ``weight × min(rate, cap)``; NOT_APPLICABLE (budget 0) passes through.
 
@@ -147,6 +148,7 @@ def execution_score(rate: Ratio, weight: Decimal = _TEN, *, cap: Decimal = ONE) 
     return points * min(check_non_negative(rate, "rate"), ceiling)
 
 
+@in_library_context
 def indicator_score(
     actual: Decimal,
     target: Decimal,
@@ -192,6 +194,7 @@ def indicator_score(
     return points if a >= b else points * a / b
 
 
+@in_library_context
 def band_range(band: QualitativeBand, weight: Decimal) -> ScoreRange:
     """The scores a qualitative indicator of *weight* may get under the verdict *band*.
 
@@ -203,6 +206,7 @@ def band_range(band: QualitativeBand, weight: Decimal) -> ScoreRange:
     return ScoreRange(lower=points * low, upper=points * high, upper_inclusive=inclusive)
 
 
+@in_library_context
 def band_of(score: Decimal, weight: Decimal) -> QualitativeBand | NotApplicable:
     """The qualitative band *score* falls in, for an indicator of *weight*.
 
@@ -225,6 +229,7 @@ def band_of(score: Decimal, weight: Decimal) -> QualitativeBand | NotApplicable:
     raise InvalidAmount(f"score: expected a score in [0, {points}], got {value}", field="score")
 
 
+@in_library_context
 def weighted_score(items: Iterable[ScoredItem]) -> Ratio:
     """Σ of the scores, leaving out not-applicable items and rescaling the rest.
 
@@ -254,6 +259,7 @@ def weighted_score(items: Iterable[ScoredItem]) -> Ratio:
     return applicable_scores * all_weights / applicable_weights
 
 
+@in_library_context
 def total_score(
     execution_score: Ratio,
     indicator_scores: Iterable[ScoredItem],
@@ -271,6 +277,7 @@ def total_score(
     return weighted_score((execution, *indicator_scores))
 
 
+@in_library_context
 def grade(total: Decimal, profile: RuleProfile = NATIONAL_2020) -> Grade:
     """评价等级 of *total* by the profile's half-open bands (the top band includes 100).
 

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from budget_perf._decimal import in_library_context, library_context
 from budget_perf.checks import arithmetic, cross_table, plausibility, shares, stated, structure
 from budget_perf.checks.finding import Finding, Language, Severity, Value
 from budget_perf.checks.registry import CheckContext, CheckOptions, Rule, RuleFunction
@@ -63,6 +64,7 @@ RULES: tuple[Rule, ...] = tuple(
 )
 
 
+@in_library_context
 def check(
     evaluation: SelfEvaluation,
     profile: RuleProfile = NATIONAL_2020,
@@ -83,6 +85,8 @@ def check(
         rules: the rule set to start from (the library's :data:`RULES` by default).
 
     A rule that raises is reported as a BP900 error finding naming the rule; the others run on.
+    Every rule computes in a fresh copy of the library's decimal context (28 digits), whatever
+    the caller's context, which is left as it was.
     """
     options = options or CheckOptions()
     context = CheckContext(evaluation=evaluation, profile=profile)
@@ -91,7 +95,8 @@ def check(
         if rule.code in options.disabled:
             continue
         try:
-            found = list(rule.check(context, rule))
+            with library_context():  # a fresh context each: a rule cannot change the next one's
+                found = list(rule.check(context, rule))
         except Exception as exc:
             found = [_crashed(rule, exc)]
         for finding in found:

@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 from budget_perf._celltext import normalise
+from budget_perf._decimal import in_library_context
 from budget_perf.excel._errors import WorkbookError
 from budget_perf.excel._extra import EXTRA_SHEET, read_extra
 from budget_perf.excel._grid import Grid, grid_of
@@ -56,6 +57,7 @@ class _Block:
         self.labelled = started_by_label
 
 
+@in_library_context
 def read_workbook(path: str | Path, *, year: int | None = None) -> SelfEvaluation:
     """Read the self-evaluation tables of the workbook at *path*.
 
@@ -86,6 +88,7 @@ def read_workbook(path: str | Path, *, year: int | None = None) -> SelfEvaluatio
     return read_workbook_with_sources(path, year=year)[0]
 
 
+@in_library_context
 def read_workbook_with_sources(
     path: str | Path, *, year: int | None = None
 ) -> tuple[SelfEvaluation, SourceMap]:

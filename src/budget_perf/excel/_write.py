@@ -16,6 +16,7 @@ from pathlib import Path
 
 import openpyxl
 
+from budget_perf._decimal import in_library_context
 from budget_perf.excel._errors import WorkbookError
 from budget_perf.excel._extra import write_extra
 from budget_perf.excel._layout import BASIC_TITLE, DEPARTMENT_TITLE, PROJECT_TITLE
@@ -51,6 +52,7 @@ def sheet_names(wanted: list[str]) -> list[str]:
     return names
 
 
+@in_library_context
 def write_workbook(evaluation: SelfEvaluation, path: str | Path) -> None:
     """Write the tables of *evaluation* to a new workbook at *path* (overwritten if present).
 

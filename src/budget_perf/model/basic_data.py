@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from budget_perf._decimal import in_library_context
 from budget_perf.model._fields import (
     amount,
     area,
@@ -52,6 +53,7 @@ class StaffingRow:
     in_post: int | None = count()
     stated_control_rate: Decimal | None = percent(doc="控制率")
 
+    @in_library_context
     def control_rate(self) -> "Ratio | None":
         """The derived 在职人员控制率 = 在职人数 / 编制数, unrounded; ``None`` if one is blank.
 

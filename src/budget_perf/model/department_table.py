@@ -15,6 +15,7 @@ from decimal import Decimal
 
 import attrs
 
+from budget_perf._decimal import in_library_context
 from budget_perf.model._derived import derived_total
 from budget_perf.model._fields import optional, records, text
 from budget_perf.model.filing import AnnualGoal, Signature
@@ -36,6 +37,7 @@ class DepartmentTable:
     indicators: IndicatorTree | None = optional(IndicatorTree)
     signature: Signature | None = optional(Signature)
 
+    @in_library_context
     def derived_total_score(self) -> Decimal | None:
         """The 总分 the table should show (see :meth:`Project.derived_total_score`).
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from budget_perf._decimal import in_library_context
 from budget_perf.model._fields import optional, records, text
 from budget_perf.model.basic_data import BasicDataTable
 from budget_perf.model.department import Department
@@ -83,6 +84,7 @@ class SelfEvaluation:
             parts.append("basic data table")
         return f"SelfEvaluation {self.year} {self.department.name}: {', '.join(parts)}"
 
+    @in_library_context
     def staff_control_rate(self) -> "Ratio | None":
         """The derived 在职人员控制率 of the basic data table; ``None`` where it is not given.
 
@@ -96,6 +98,7 @@ class SelfEvaluation:
             return None
         return self.basic_data.staffing.control_rate()
 
+    @in_library_context
     def derived_grade(self, profile: "RuleProfile | None" = None) -> Grade | None:
         """The grade of the department table's derived 总分, by *profile* (national by default).
 

@@ -34,6 +34,7 @@ import attrs
 if TYPE_CHECKING:
     from budget_perf.rates import Ratio
 
+from budget_perf._decimal import in_library_context
 from budget_perf.model._fields import amount, optional, percent, points, records, score, text
 
 __all__ = [
@@ -127,6 +128,7 @@ class Funding:
     stated_execution_rate: Decimal | None = percent(doc="执行率")
     stated_score: Decimal | None = score(doc="得分")
 
+    @in_library_context
     def execution_rate(self) -> "Ratio | None":
         """The derived 执行率 (全年执行数 / 全年预算数 of the total row), unrounded.
 
@@ -143,6 +145,7 @@ class Funding:
             return None
         return execution_rate(self.total.executed, self.total.full_year_budget)
 
+    @in_library_context
     def execution_score(self) -> "Ratio | None":
         """The derived 执行率得分 = 分值 × min(执行率, 1), unrounded; ``None`` if not computable.
 

@@ -28,6 +28,7 @@ from decimal import Decimal
 
 import attrs
 
+from budget_perf._decimal import in_library_context
 from budget_perf.model._fields import points, records, required_text, score, text
 
 __all__ = [
@@ -152,6 +153,7 @@ class IndicatorTree:
         for group in self.groups:
             yield from group.indicators()
 
+    @in_library_context
     def weight_of_indicators(self) -> Decimal:
         """Σ of the 三级 weights (blank weights count as zero).
 
@@ -160,6 +162,7 @@ class IndicatorTree:
         """
         return sum((i.weight for i in self.indicators() if i.weight is not None), Decimal(0))
 
+    @in_library_context
     def score_of_indicators(self) -> Decimal:
         """Σ of the 三级 scores as stated (blank scores count as zero).
 

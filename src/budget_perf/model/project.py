@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from budget_perf._decimal import in_library_context
 from budget_perf.model._derived import derived_total
 from budget_perf.model._fields import optional, records, required_text, text
 from budget_perf.model.filing import AnnualGoal, Signature
@@ -44,6 +45,7 @@ class Project:
     notes: tuple[str, ...] = records(str)
     signature: Signature | None = optional(Signature)
 
+    @in_library_context
     def execution_rate(self) -> "Ratio | None":
         """The derived execution rate of the funds block (see :meth:`Funding.execution_rate`).
 
@@ -52,6 +54,7 @@ class Project:
         """
         return None if self.funding is None else self.funding.execution_rate()
 
+    @in_library_context
     def execution_score(self) -> "Ratio | None":
         """The derived execution score of the funds block (see :meth:`Funding.execution_score`).
 
@@ -61,6 +64,7 @@ class Project:
         """
         return None if self.funding is None else self.funding.execution_score()
 
+    @in_library_context
     def derived_total_score(self) -> Decimal | None:
         """The 总分 the table should show: 执行率得分 as derived + Σ 三级 scores as stated.
 

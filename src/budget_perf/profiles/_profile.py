@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from budget_perf._decimal import HUNDRED, ZERO, check_decimal
+from budget_perf._decimal import HUNDRED, ZERO, check_decimal, in_library_context
 from budget_perf.errors import InvalidAmount, InvalidProfile
 from budget_perf.model.grade import Grade
 from budget_perf.profiles._rules import (
@@ -49,6 +49,7 @@ def _check_pairs(name: str, pairs: object) -> tuple[tuple[str, object], ...]:
     return pairs
 
 
+@in_library_context
 def _check_weights(_instance: object, _attribute: object, pairs: object) -> None:
     checked = _check_pairs("level1_weights", pairs)
     total = ZERO
@@ -155,6 +156,7 @@ class RuleProfile:
         """
         return dict(self.rate_rules)[key]
 
+    @in_library_context
     def score_rate(self, key: str, rate: Ratio) -> Ratio:
         """Points for the departmental rate *key* at *rate* (a ratio), by this profile's rule.
 

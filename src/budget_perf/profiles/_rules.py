@@ -23,7 +23,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from budget_perf._decimal import ZERO, check_decimal
+from budget_perf._decimal import ZERO, check_decimal, in_library_context
 from budget_perf.errors import InvalidAmount, InvalidProfile
 from budget_perf.model.grade import Grade
 from budget_perf.rates import NOT_APPLICABLE, Ratio
@@ -134,6 +134,7 @@ class LinearDeduction:
             f"{self.label}: not_applicable_points", self.not_applicable_points, self.weight
         )
 
+    @in_library_context
     def score(self, rate: Ratio) -> Ratio:
         """Points for *rate* (a ratio); NOT_APPLICABLE scores *not_applicable_points* if set.
 
@@ -250,6 +251,7 @@ class BandRule:
             f"{self.label}: not_applicable_points", self.not_applicable_points, self.weight
         )
 
+    @in_library_context
     def score(self, rate: Ratio) -> Ratio:
         """Points of the band *rate* falls in; NOT_APPLICABLE scores *not_applicable_points*.
 
