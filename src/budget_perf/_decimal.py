@@ -205,12 +205,16 @@ def check_bounds(value: Decimal, *, field: str = "value") -> Decimal:
             f"{field}: {_shown(value)} has {-exponent} decimals; "
             f"a figure may have at most {MAX_FRACTION_DIGITS}",
             field=field,
+            message_zh=f"{field}：{_shown(value)} 有 {-exponent} 位小数，"
+            f"数字最多 {MAX_FRACTION_DIGITS} 位小数",
         )
     if value and value.adjusted() >= MAX_INTEGER_DIGITS:
         raise InvalidAmount(
             f"{field}: {_shown(value)} has {value.adjusted() + 1} digits before the "
             f"decimal point; a figure may have at most {MAX_INTEGER_DIGITS}",
             field=field,
+            message_zh=f"{field}：{_shown(value)} 整数部分有 {value.adjusted() + 1} 位，"
+            f"数字整数部分最多 {MAX_INTEGER_DIGITS} 位",
         )
     return value
 
@@ -238,14 +242,25 @@ def to_decimal(value: object, *, field: str = "value", bounded: bool = True) -> 
             result = Decimal(text, _PARSING)
         except InvalidOperation:
             shown = shorten(repr(value))
-            raise InvalidAmount(f"{field}: {shown} is not a decimal number") from None
+            raise InvalidAmount(
+                f"{field}: {shown} is not a decimal number",
+                field=field,
+                message_zh=f"{field}：{shown} 不是十进制数字",
+            ) from None
         if len(text) <= _SHORT and "e" not in text and "E" not in text and result.is_finite():
             return result  # "4026.3": too short to be out of bounds (the quick path)
     elif isinstance(value, bool):
-        raise InvalidAmount(f"{field}: expected a Decimal, str or int, got bool {value!r}")
+        raise InvalidAmount(
+            f"{field}: expected a Decimal, str or int, got bool {value!r}",
+            field=field,
+            message_zh=f"{field}：应为 Decimal、字符串或整数，实际为布尔值 {value!r}",
+        )
     elif isinstance(value, float):
         raise InvalidAmount(
-            f"{field}: expected a Decimal, str or int, got float {value!r} (floats are not exact)"
+            f"{field}: expected a Decimal, str or int, got float {value!r} (floats are not exact)",
+            field=field,
+            message_zh=f"{field}：应为 Decimal、字符串或整数，"
+            f"实际为浮点数 {value!r}（浮点数不精确）",
         )
     elif isinstance(value, Decimal):
         result = value
@@ -254,10 +269,17 @@ def to_decimal(value: object, *, field: str = "value", bounded: bool = True) -> 
     else:
         raise InvalidAmount(
             f"{field}: expected a Decimal, str or int, got {type(value).__name__} "
-            f"{shorten(repr(value))}"
+            f"{shorten(repr(value))}",
+            field=field,
+            message_zh=f"{field}：应为 Decimal、字符串或整数，实际为 {type(value).__name__} "
+            f"{shorten(repr(value))}",
         )
     if not result.is_finite():
-        raise InvalidAmount(f"{field}: {shorten(repr(value))} is not a finite number")
+        raise InvalidAmount(
+            f"{field}: {shorten(repr(value))} is not a finite number",
+            field=field,
+            message_zh=f"{field}：{shorten(repr(value))} 不是有限数",
+        )
     if bounded and not _within_bounds(result):
         check_bounds(result, field=field)  # raises, saying which bound
     return result
@@ -279,14 +301,23 @@ def check_decimal(value: object, *, field: str = "value") -> Decimal:
     """
     if isinstance(value, float):
         raise InvalidAmount(
-            f"{field}: expected a Decimal, got float {value!r} (floats are not exact)", field=field
+            f"{field}: expected a Decimal, got float {value!r} (floats are not exact)",
+            field=field,
+            message_zh=f"{field}：应为 Decimal，实际为浮点数 {value!r}（浮点数不精确）",
         )
     if not isinstance(value, Decimal):
         raise InvalidAmount(
-            f"{field}: expected a Decimal, got {type(value).__name__} {value!r}", field=field
+            f"{field}: expected a Decimal, got {type(value).__name__} {shorten(repr(value))}",
+            field=field,
+            message_zh=f"{field}：应为 Decimal，实际为 {type(value).__name__} "
+            f"{shorten(repr(value))}",
         )
     if not value.is_finite():
-        raise InvalidAmount(f"{field}: expected a finite Decimal, got {value!r}", field=field)
+        raise InvalidAmount(
+            f"{field}: expected a finite Decimal, got {value!r}",
+            field=field,
+            message_zh=f"{field}：应为有限的 Decimal，实际为 {value!r}",
+        )
     return value
 
 
@@ -300,7 +331,11 @@ def check_non_negative(value: object, field: str = "value") -> Decimal:
     """
     number = check_decimal(value, field=field)
     if number < ZERO:
-        raise InvalidAmount(f"{field}: must not be negative, got {number}", field=field)
+        raise InvalidAmount(
+            f"{field}: must not be negative, got {number}",
+            field=field,
+            message_zh=f"{field}：不能为负数，实际为 {number}",
+        )
     return number
 
 
@@ -316,10 +351,16 @@ def check_count(value: object, field: str = "value") -> int:
     """
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidAmount(
-            f"{field}: expected a whole number, got {type(value).__name__} {value!r}", field=field
+            f"{field}: expected a whole number, got {type(value).__name__} {shorten(repr(value))}",
+            field=field,
+            message_zh=f"{field}：应为整数，实际为 {type(value).__name__} {shorten(repr(value))}",
         )
     if value < 0:
-        raise InvalidAmount(f"{field}: must not be negative, got {value}", field=field)
+        raise InvalidAmount(
+            f"{field}: must not be negative, got {value}",
+            field=field,
+            message_zh=f"{field}：不能为负数，实际为 {value}",
+        )
     return value
 
 
@@ -342,6 +383,8 @@ def round_half_up(value: Decimal, places: int = 2) -> Decimal:
             f"value: {shorten(str(number))} rounded to {places} decimals would have {digits} "
             f"digits; at most {_MAX_ROUNDED_DIGITS} are written",
             field="value",
+            message_zh=f"value：{shorten(str(number))} 保留 {places} 位小数后将有 {digits} 位数字，"
+            f"最多 {_MAX_ROUNDED_DIGITS} 位",
         )
     context = _HALF_UP.copy()
     context.prec = max(28, digits)
