@@ -172,3 +172,11 @@ def test_ci_draws_the_same_examples_and_explore_many_more(project: Path) -> None
     assert [line for line in explored if line.startswith("seven")][:7] != [
         line for line in scaled if line.startswith("seven")
     ][:7]
+
+
+def test_a_run_in_which_no_test_ran_fails_dev_py_test(project: Path) -> None:
+    """pytest exits 5 when it collected no test; ``dev.py`` stops with that status, so CI
+    (``.ci/run``) fails instead of passing an empty run."""
+    with pytest.raises(SystemExit) as stop:
+        _dev().run(sys.executable, "-m", "pytest", *_dev().TEST_OPTIONS, str(project))
+    assert stop.value.code == 5
