@@ -89,7 +89,7 @@ class Measured:
 def load_cases(module: str, pattern: str | None) -> tuple[Case, ...]:
     """The cases of *module* (its ``ALL_CASES`` or ``CASES``) whose id contains *pattern*."""
     loaded = importlib.import_module(module)
-    cases: tuple[Case, ...] = getattr(loaded, "ALL_CASES", None) or loaded.CASES
+    cases: tuple[Case, ...] = getattr(loaded, "ALL_CASES", getattr(loaded, "CASES", ()))
     return tuple(case for case in cases if pattern is None or pattern in case.id)
 
 

@@ -6,6 +6,8 @@ check the harness itself: that it does stop a hang and a balloon, and says which
 and how.
 """
 
+import importlib.util
+import json
 import os
 import time
 from pathlib import Path
@@ -115,3 +117,45 @@ def test_a_file_in_the_working_folder_cannot_shadow_a_module(tmp_path: Path) -> 
     run = measure_case(shadow, tmp_path)
     assert run.passed, run.explain(shadow)
     assert os.path.exists(tmp_path / "decimal.py")
+
+
+# The benchmark of the bounds ----------------------------------------------------------------------
+
+BENCH_CASES = """
+from hostile import Case
+
+CASES = (
+    Case(id="bench-refusal", what="a refusal", code='''
+        from budget_perf.errors import InvalidAmount
+        from budget_perf._decimal import to_decimal
+        refused(InvalidAmount, to_decimal, 0.1)
+    '''),
+    Case(id="bench-broken", what="a case that fails", code="assert False, 'broken'"),
+)
+"""
+
+
+def test_the_bound_benchmark_measures_each_case_and_reports_a_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """bench/hostile_bounds.py runs each case and the baseline, reports their time and peak
+    memory, and exits 1 when a case fails its own assertions."""
+    (tmp_path / "bench_cases.py").write_text(BENCH_CASES, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    path = Path(__file__).resolve().parent.parent / "bench" / "hostile_bounds.py"
+    spec = importlib.util.spec_from_file_location("hostile_bounds", path)
+    assert spec is not None
+    assert spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+
+    status = bench.main(["--module", "bench_cases", "--rounds", "1", "--json"])
+    cases = {case["id"]: case for case in json.loads(capsys.readouterr().out)["cases"]}
+    assert status == 1
+    assert set(cases) == {"baseline", "bench-refusal", "bench-broken"}
+    assert cases["bench-refusal"]["passed"]
+    assert not cases["bench-broken"]["passed"]
+    assert "assertion of the case failed" in cases["bench-broken"]["runs"][0]["outcome"]
+    for case in cases.values():
+        assert case["median_seconds"] > 0
+        assert case["median_peak_mb"] > 1
