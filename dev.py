@@ -1,9 +1,23 @@
 #!/usr/bin/env python3
 """The project's one task runner; README and CI both call it.  Needs only python3.
 
-    python3 dev.py demo     set up .venv, then summarise the bundled example report
-    python3 dev.py test     set up .venv, then run ruff, mypy and the whole pytest suite
-    python3 dev.py docs     set up .venv, then regenerate generated pages under docs/
+    python3 dev.py demo      set up .venv, then summarise the bundled example report
+    python3 dev.py test      set up .venv, then run ruff, mypy and the whole pytest suite
+    python3 dev.py explore   set up .venv, then run pytest hunting for new failing examples
+    python3 dev.py bench     set up .venv, then measure the hostile-input bounds
+    python3 dev.py docs      set up .venv, then regenerate generated pages under docs/
+
+Arguments after the task go to pytest (test, explore) or to bench/hostile_bounds.py (bench):
+``python3 dev.py test tests/test_model.py``, ``python3 dev.py bench --rounds 9 --json``.
+
+``test`` (and CI, which runs it) uses the hypothesis profile ``ci`` of tests/conftest.py:
+derandomised, without the example database, so no earlier run and no file under .hypothesis/
+can change its outcome.  ``explore`` uses the profile ``explore``: random examples, ten times
+as many for every property (BUDGET_PERF_HYPOTHESIS_SCALE=N changes the factor), and failing
+examples kept under .hypothesis/ and replayed first until they pass.  It takes many minutes
+for the whole suite; narrow it as for pytest, e.g.
+``python3 dev.py explore tests/test_checks.py -k consistent``.  A failure it finds is printed
+with a ``@reproduce_failure`` blob; turn it into an explicit ``@example`` or a plain test.
 
 Set-up is idempotent: .venv is created once and the package (with its test extra) is
 reinstalled only when pyproject.toml changes.
@@ -23,10 +37,19 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".budget_perf-installed"
 
+#: What ``test`` passes to ``python -m pytest`` before the caller's arguments.  The option
+#: overrides BUDGET_PERF_HYPOTHESIS_PROFILE, so the caller's environment cannot change the
+#: profile (tests/test_suite_profiles.py runs a planted database against exactly these).
+TEST_OPTIONS = ("-q", "--hypothesis-profile=ci")
+#: What ``explore`` passes to ``python -m pytest`` before the caller's arguments.
+EXPLORE_OPTIONS = ("-q", "--hypothesis-profile=explore")
+#: The folders ruff checks.
+LINTED = ("src", "tests", "examples", "bench", "dev.py")
 
-def run(*args: str | Path) -> None:
+
+def run(*args: str | Path, env: dict[str, str] | None = None) -> None:
     print("+", " ".join(str(a) for a in args), flush=True)
-    completed = subprocess.run([str(a) for a in args], cwd=ROOT, check=False)
+    completed = subprocess.run([str(a) for a in args], cwd=ROOT, check=False, env=env)
     if completed.returncode != 0:
         sys.exit(completed.returncode)
 
@@ -49,10 +72,22 @@ def demo() -> None:
 
 def test() -> None:
     setup()
-    run(BIN / "ruff", "check", "src", "tests", "examples")
-    run(BIN / "ruff", "format", "--check", "src", "tests", "examples")
+    run(BIN / "ruff", "check", *LINTED)
+    run(BIN / "ruff", "format", "--check", *LINTED)
     run(BIN / "mypy")
-    run(BIN / "python", "-m", "pytest", "-q", *sys.argv[2:])
+    # bench/ imports the harness from tests/; mypy reads it with both folders on its path
+    run(BIN / "mypy", "bench", env={**os.environ, "MYPYPATH": "tests"})
+    run(BIN / "python", "-m", "pytest", *TEST_OPTIONS, *sys.argv[2:])
+
+
+def explore() -> None:
+    setup()
+    run(BIN / "python", "-m", "pytest", *EXPLORE_OPTIONS, *sys.argv[2:])
+
+
+def bench() -> None:
+    setup()
+    run(BIN / "python", ROOT / "bench" / "hostile_bounds.py", *sys.argv[2:])
 
 
 def docs() -> None:
@@ -60,7 +95,7 @@ def docs() -> None:
     run(BIN / "python", "-m", "budget_perf.cli", "catalogue", "--output", "docs/rules.md")
 
 
-TASKS = {"demo": demo, "test": test, "docs": docs}
+TASKS = {"demo": demo, "test": test, "explore": explore, "bench": bench, "docs": docs}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in TASKS:
