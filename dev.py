@@ -67,7 +67,7 @@ def setup() -> None:
 
 def demo() -> None:
     setup()
-    run(BIN / "budget-perf", "summary", "yueyang-npc-2022")
+    run(BIN / "budget-perf", "summary", "example:yueyang-npc-2022")
 
 
 def test() -> None:

@@ -90,7 +90,7 @@ text = json.dumps(data, ensure_ascii=False)
 err = refused(bp.InvalidDocument, bp.from_json, text, bp.SelfEvaluation,
               contains=("28 decimals; a figure may have at most 6", "$.projects[1].funding"))
 (work / "report.json").write_text(text, encoding="utf-8")
-done = cli("check", "report.json")
+done = cli("check", "report.json", "--lang", "en")
 assert done.returncode == 2, done
 assert "a figure may have at most 6" in done.stderr and "BP101" not in done.stdout
 """,
