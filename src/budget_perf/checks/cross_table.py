@@ -16,13 +16,19 @@
 - BP308 staff in post quoted in an indicator ("保障83名在职职工") = 实际在职人数 (info: a target
   set at the start of the year may fairly differ from the year-end headcount).
 
-Projects are matched by name: the same name, or one name beginning with the other ("人大监督经费"
-in the text is the table "人大监督").  A project found in only one place is not compared.
+- BP310 a row or text paired with a project table by the beginning of its name only (info).
+
+Projects are matched by name (:func:`match_projects`): the same name first; a label and a table
+without an exact partner are paired when one name begins with the other ("人大监督经费" in the
+text is the table "人大监督") and that pairing is unique on both sides — reported as BP310 so a
+reviewer sees it.  "信息化建设" and "信息化建设运维" are never paired while both exist.  A project
+found in only one place is not compared.
 """
 
+import bisect
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from budget_perf._decimal import ZERO
@@ -31,17 +37,80 @@ from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily, RuleFunction
 from budget_perf.model import IncomeKind, Project, SpendingKind
 
-__all__ = ["RULES", "same_project"]
+__all__ = ["RULES", "match_projects"]
 
 
-def same_project(label: str, name: str) -> bool:
-    """Whether a row or text *label* names the project table *name*.
+#: Names longer than this are paired by their exact name only (a name is a line, not a text).
+_PREFIX_LENGTH = 200
 
-    >>> same_project("人大监督经费", "人大监督"), same_project("人大代表", "人大会议")
-    (True, False)
+
+class _Prefixes:
+    """Names indexed to find, quickly, those that begin with a text or that a text begins with."""
+
+    def __init__(self, entries: Sequence[tuple[str, int]]) -> None:
+        entries = [(text, index) for text, index in entries if len(text) <= _PREFIX_LENGTH]
+        self._sorted = sorted(entries)
+        self._keys = [text for text, _ in self._sorted]
+        self._exact: dict[str, list[int]] = {}
+        for text, index in entries:
+            self._exact.setdefault(text, []).append(index)
+        self._lengths = sorted({len(text) for text, _ in entries})
+
+    def related(self, text: str, limit: int = 2) -> list[int]:
+        """Up to *limit* indices of names that begin with *text* or that *text* begins with."""
+        found: list[int] = []
+        if len(text) > _PREFIX_LENGTH:
+            return found
+        for length in self._lengths:
+            if length > len(text) or len(found) >= limit:
+                break
+            found += self._exact.get(text[:length], [])
+        position = bisect.bisect_left(self._keys, text)
+        while len(found) < limit and position < len(self._keys):
+            key, index = self._sorted[position]
+            if not key.startswith(text):
+                break
+            if key != text:  # an equal name was counted among the prefixes above
+                found.append(index)
+            position += 1
+        return found[:limit]
+
+
+def match_projects(labels: Sequence[str], names: Sequence[str]) -> list[tuple[int, int, bool]]:
+    """Pair row or text *labels* with project table *names*: (label index, name index, exact).
+
+    Exact names pair first.  A label and a name left without an exact partner pair when one
+    begins with the other and neither has another such candidate among those left (names of up
+    to 200 characters; longer ones pair by their exact name only).
+
+    >>> match_projects(["人大监督经费", "人大代表"], ["人大监督", "人大会议"])
+    [(0, 0, False)]
+    >>> match_projects(["信息化建设", "信息化建设运维"], ["信息化建设运维", "信息化建设"])
+    [(0, 1, True), (1, 0, True)]
+    >>> match_projects(["信息化建设运维经费"], ["信息化建设", "信息化建设运维"])
+    []
     """
-    a, b = label.strip(), name.strip()
-    return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
+    label_texts = [label.strip() for label in labels]
+    name_texts = [name.strip() for name in names]
+    by_name: dict[str, list[int]] = {}
+    for j, name in enumerate(name_texts):
+        by_name.setdefault(name, []).append(j)
+    pairs: list[tuple[int, int, bool]] = []
+    taken: set[int] = set()
+    for i, label in enumerate(label_texts):
+        free = [j for j in by_name.get(label, []) if j not in taken] if label else []
+        if free:
+            pairs.append((i, free[0], True))
+            taken.add(free[0])
+    paired = {i for i, _, _ in pairs}
+    free_labels = [(t, i) for i, t in enumerate(label_texts) if t and i not in paired]
+    free_names = [(t, j) for j, t in enumerate(name_texts) if t and j not in taken]
+    label_index, name_index = _Prefixes(free_labels), _Prefixes(free_names)
+    for label, i in free_labels:
+        candidates = name_index.related(label)
+        if len(candidates) == 1 and label_index.related(name_texts[candidates[0]]) == [i]:
+            pairs.append((i, candidates[0], False))
+    return sorted(pairs)
 
 
 def _executed(project: Project) -> Decimal | None:
@@ -98,21 +167,22 @@ def _basic_data_projects(column: str, project_column: str) -> RuleFunction:
         data = context.evaluation.basic_data
         if data is None or data.project_spending is None:
             return
-        for p_index, project in enumerate(context.evaluation.projects):
+        projects = context.evaluation.projects
+        rows = data.project_spending.children
+        pairs = match_projects([row.label for row in rows], [p.name for p in projects])
+        for r_index, p_index, _exact in pairs:
+            project, row = projects[p_index], rows[r_index]
             if project.funding is None or project.funding.total is None:
                 continue
-            for r_index, row in enumerate(data.project_spending.children):
-                if not same_project(row.label, project.name):
-                    continue
-                yield from _disagree(
-                    rule,
-                    path=f"$.projects[{p_index}].funding.total.{project_column}",
-                    stated=getattr(project.funding.total, project_column),
-                    other_path=f"$.basic_data.project_spending.children[{r_index}].{column}",
-                    other=getattr(row, column),
-                    zh=f"「{project.name}」项目表与基础数据表不一致",
-                    en=f"'{project.name}': the project table and the basic data table disagree",
-                )
+            yield from _disagree(
+                rule,
+                path=f"$.projects[{p_index}].funding.total.{project_column}",
+                stated=getattr(project.funding.total, project_column),
+                other_path=f"$.basic_data.project_spending.children[{r_index}].{column}",
+                other=getattr(row, column),
+                zh=f"「{project.name}」项目表与基础数据表不一致",
+                en=f"'{project.name}': the project table and the basic data table disagree",
+            )
 
     return check
 
@@ -121,21 +191,21 @@ def _narrative_projects(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     spending = context.evaluation.general_budget
     if spending is None:
         return
-    for p_index, project in enumerate(context.evaluation.projects):
-        for f_index, figure in enumerate(spending.projects):
-            if not same_project(figure.label, project.name):
-                continue
-            attr = "stated_actual" if figure.stated_actual is not None else "amount"
-            yield from _disagree(
-                rule,
-                path=f"$.general_budget.projects[{f_index}].{attr}",
-                stated=getattr(figure, attr),
-                other_path=f"$.projects[{p_index}].funding.total.executed",
-                other=_executed(project),
-                zh=f"正文「{figure.label}」金额与项目表全年执行数不一致",
-                en=f"the narrative's amount for '{figure.label}' and its table's executed "
-                "amount disagree",
-            )
+    projects = context.evaluation.projects
+    pairs = match_projects([f.label for f in spending.projects], [p.name for p in projects])
+    for f_index, p_index, _exact in pairs:
+        project, figure = projects[p_index], spending.projects[f_index]
+        attr = "stated_actual" if figure.stated_actual is not None else "amount"
+        yield from _disagree(
+            rule,
+            path=f"$.general_budget.projects[{f_index}].{attr}",
+            stated=getattr(figure, attr),
+            other_path=f"$.projects[{p_index}].funding.total.executed",
+            other=_executed(project),
+            zh=f"正文「{figure.label}」金额与项目表全年执行数不一致",
+            en=f"the narrative's amount for '{figure.label}' and its table's executed "
+            "amount disagree",
+        )
 
 
 def _project_spending(context: CheckContext, rule: Rule) -> Iterator[Finding]:
@@ -304,6 +374,34 @@ def _notes_vs_executed(context: CheckContext, rule: Rule) -> Iterator[Finding]:
                 )
 
 
+def _prefix_pairings(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+    evaluation = context.evaluation
+    names = [p.name for p in evaluation.projects]
+    places: list[tuple[str, list[str], str, str]] = []
+    data = evaluation.basic_data
+    if data is not None and data.project_spending is not None:
+        labels = [row.label for row in data.project_spending.children]
+        base = "$.basic_data.project_spending.children"
+        places.append((base, labels, "基础数据表", "the basic data table's row"))
+    if evaluation.general_budget is not None:
+        labels = [figure.label for figure in evaluation.general_budget.projects]
+        places.append(("$.general_budget.projects", labels, "报告正文", "the report's text"))
+    for base, labels, zh, en in places:
+        for i, j, exact in match_projects(labels, names):
+            if exact:
+                continue
+            yield rule.finding(
+                path=f"{base}[{i}].label",
+                stated=labels[i],
+                expected=names[j],
+                formula="名称前缀匹配",
+                inputs=[(f"$.projects[{j}].name", names[j])],
+                message_zh=f"{zh}「{labels[i]}」按名称前缀对应项目表「{names[j]}」",
+                message_en=f"{en} '{labels[i]}' is taken to be the project table '{names[j]}' "
+                "(one name begins with the other)",
+            )
+
+
 _FAMILY = RuleFamily(name="cross-table", severity=Severity.ERROR)
 
 RULES = (
@@ -326,7 +424,8 @@ RULES = (
         "BP303",
         "正文项目金额与项目表执行数一致",
         "The narrative's project amount matches its table's executed amount",
-        "The text and the table describe the same spending.",
+        "The text and the table describe the same spending; projects are paired by exact name, "
+        "by the start of a name only where that is unique (BP310).",
         _narrative_projects,
     ),
     _FAMILY.rule(
@@ -374,6 +473,15 @@ RULES = (
         "A funds note's 'actual spending' matches the executed amount",
         "A note such as (实际支出为124…) explains a gap; the reviewer should see both figures.",
         _notes_vs_executed,
+        severity=Severity.INFO,
+    ),
+    _FAMILY.rule(
+        "BP310",
+        "项目名称按前缀对应",
+        "A row or text is paired with a project table by the start of its name",
+        "Names differ between the text and the tables ('人大监督经费' for '人大监督'); a pairing "
+        "that is not exact is shown so a reviewer can check it.",
+        _prefix_pairings,
         severity=Severity.INFO,
     ),
 )
