@@ -15,8 +15,8 @@ import pytest
 
 import budget_perf as bp
 from budget_perf.checks import Finding, Severity, check
+from budget_perf.checks._names import match_projects
 from budget_perf.checks._walk import Agreement, compare_stated
-from budget_perf.checks.cross_table import match_projects
 from budget_perf.model import (
     DepartmentTable,
     Funding,

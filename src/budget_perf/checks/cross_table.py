@@ -14,103 +14,28 @@
   (info where a quota has no number: the sum is then only a lower bound);
 - BP309 an "实际支出为…" figure in a funds note = 全年执行数 (info: the note explains the gap);
 - BP308 staff in post quoted in an indicator ("保障83名在职职工") = 实际在职人数 (info: a target
-  set at the start of the year may fairly differ from the year-end headcount).
-
+  set at the start of the year may fairly differ from the year-end headcount);
 - BP310 a row or text paired with a project table by the beginning of its name only (info).
 
-Projects are matched by name (:func:`match_projects`): the same name first; a label and a table
-without an exact partner are paired when one name begins with the other ("人大监督经费" in the
-text is the table "人大监督") and that pairing is unique on both sides — reported as BP310 so a
-reviewer sees it.  "信息化建设" and "信息化建设运维" are never paired while both exist.  A project
-found in only one place is not compared.
+Projects are paired by exact name first, by the start of a name ("人大监督经费" in the text is
+the table "人大监督") only where that is unique on both sides
+(:func:`~budget_perf.checks._names.match_projects`).  A project found in one place only is not
+compared.
 """
 
-import bisect
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from decimal import Decimal
 
 from budget_perf._decimal import ZERO
+from budget_perf.checks._names import match_projects
 from budget_perf.checks._walk import indicators_at
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily, RuleFunction
 from budget_perf.model import IncomeKind, Project, SpendingKind
 
-__all__ = ["RULES", "match_projects"]
-
-
-#: Names longer than this are paired by their exact name only (a name is a line, not a text).
-_PREFIX_LENGTH = 200
-
-
-class _Prefixes:
-    """Names indexed to find, quickly, those that begin with a text or that a text begins with."""
-
-    def __init__(self, entries: Sequence[tuple[str, int]]) -> None:
-        entries = [(text, index) for text, index in entries if len(text) <= _PREFIX_LENGTH]
-        self._sorted = sorted(entries)
-        self._keys = [text for text, _ in self._sorted]
-        self._exact: dict[str, list[int]] = {}
-        for text, index in entries:
-            self._exact.setdefault(text, []).append(index)
-        self._lengths = sorted({len(text) for text, _ in entries})
-
-    def related(self, text: str, limit: int = 2) -> list[int]:
-        """Up to *limit* indices of names that begin with *text* or that *text* begins with."""
-        found: list[int] = []
-        if len(text) > _PREFIX_LENGTH:
-            return found
-        for length in self._lengths:
-            if length > len(text) or len(found) >= limit:
-                break
-            found += self._exact.get(text[:length], [])
-        position = bisect.bisect_left(self._keys, text)
-        while len(found) < limit and position < len(self._keys):
-            key, index = self._sorted[position]
-            if not key.startswith(text):
-                break
-            if key != text:  # an equal name was counted among the prefixes above
-                found.append(index)
-            position += 1
-        return found[:limit]
-
-
-def match_projects(labels: Sequence[str], names: Sequence[str]) -> list[tuple[int, int, bool]]:
-    """Pair row or text *labels* with project table *names*: (label index, name index, exact).
-
-    Exact names pair first.  A label and a name left without an exact partner pair when one
-    begins with the other and neither has another such candidate among those left (names of up
-    to 200 characters; longer ones pair by their exact name only).
-
-    >>> match_projects(["人大监督经费", "人大代表"], ["人大监督", "人大会议"])
-    [(0, 0, False)]
-    >>> match_projects(["信息化建设", "信息化建设运维"], ["信息化建设运维", "信息化建设"])
-    [(0, 1, True), (1, 0, True)]
-    >>> match_projects(["信息化建设运维经费"], ["信息化建设", "信息化建设运维"])
-    []
-    """
-    label_texts = [label.strip() for label in labels]
-    name_texts = [name.strip() for name in names]
-    by_name: dict[str, list[int]] = {}
-    for j, name in enumerate(name_texts):
-        by_name.setdefault(name, []).append(j)
-    pairs: list[tuple[int, int, bool]] = []
-    taken: set[int] = set()
-    for i, label in enumerate(label_texts):
-        free = [j for j in by_name.get(label, []) if j not in taken] if label else []
-        if free:
-            pairs.append((i, free[0], True))
-            taken.add(free[0])
-    paired = {i for i, _, _ in pairs}
-    free_labels = [(t, i) for i, t in enumerate(label_texts) if t and i not in paired]
-    free_names = [(t, j) for j, t in enumerate(name_texts) if t and j not in taken]
-    label_index, name_index = _Prefixes(free_labels), _Prefixes(free_names)
-    for label, i in free_labels:
-        candidates = name_index.related(label)
-        if len(candidates) == 1 and label_index.related(name_texts[candidates[0]]) == [i]:
-            pairs.append((i, candidates[0], False))
-    return sorted(pairs)
+__all__ = ["RULES"]
 
 
 def _executed(project: Project) -> Decimal | None:
