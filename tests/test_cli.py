@@ -57,7 +57,7 @@ def test_summary_shows_stated_and_derived_figures_side_by_side(
     assert line.split() == ["运行维护经费", "400.03", "394.00", *stated_and_derived]
     assert "在职人员控制率：85 / 111 — 自评 76.58%，复核 76.58%" in out
     assert "节能环保支出        24.00     0.6%" in out  # a stated share keeps its own decimals
-    assert "检查结果：错误9项，警告32项，提示5项" in out
+    assert "检查结果：错误5项，警告36项，提示11项" in out
 
 
 def test_summary_speaks_english() -> None:
@@ -75,7 +75,7 @@ def test_check_writes_json_for_a_report_file(
     report.write_text(_seed_json(), encoding="utf-8")
     assert main(["check", str(report), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert data["count"] == {"error": 9, "warning": 32, "info": 5}
+    assert data["count"] == {"error": 5, "warning": 36, "info": 11}
 
 
 def test_a_profile_file_can_be_given_on_the_command_line(
@@ -86,7 +86,7 @@ def test_a_profile_file_can_be_given_on_the_command_line(
     mine = tmp_path / "my-province.json"
     mine.write_bytes(codecs.BOM_UTF8 + bundled.read_bytes())  # saved by a Windows editor
     assert main(["check", SEED, "--profile", str(mine), "--lang", "en"]) == 1
-    assert capsys.readouterr().out.splitlines()[-1].startswith("46 findings")
+    assert capsys.readouterr().out.splitlines()[-1].startswith("52 findings")
 
 
 def test_catalogue_is_written_to_a_file(tmp_path: Path) -> None:
@@ -122,13 +122,13 @@ def test_a_workbook_is_checked_and_each_finding_names_its_cell(
 def test_check_exits_1_when_the_report_has_errors(capsys: pytest.CaptureFixture[str]) -> None:
     """A script can gate on the exit status: the seed has errors."""
     assert main(["check", SEED, "--lang", "en"]) == 1
-    assert capsys.readouterr().out.splitlines()[-1] == "46 findings: 9 errors, 32 warnings, 5 info"
+    assert capsys.readouterr().out.splitlines()[-1] == "52 findings: 5 errors, 36 warnings, 11 info"
 
 
 def test_check_exits_0_when_the_errors_are_switched_off(capsys: pytest.CaptureFixture[str]) -> None:
     """With the rules that find the seed's errors switched off, the exit status is 0."""
     assert main(["check", SEED, "--disable", *ERROR_RULES]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "共37项：错误0，警告32，提示5"
+    assert capsys.readouterr().out.splitlines()[-1] == "共43项：错误0，警告32，提示11"
 
 
 @pytest.mark.parametrize(("fail_on", "status"), [("error", 0), ("warning", 1), ("info", 1)])
@@ -148,7 +148,7 @@ def test_fail_on_info_fails_on_info_alone(capsys: pytest.CaptureFixture[str]) ->
     assert main(["check", SEED, "--disable", *noisy]) == 0
     assert main(["check", SEED, "--disable", *noisy, "--fail-on", "warning"]) == 0
     assert main(["check", SEED, "--disable", *noisy, "--fail-on", "info"]) == 1
-    assert capsys.readouterr().out.splitlines()[-1] == "共5项：错误0，警告0，提示5"
+    assert capsys.readouterr().out.splitlines()[-1] == "共11项：错误0，警告0，提示11"
 
 
 # --- the forms of REPORT ----------------------------------------------------------------------
@@ -160,7 +160,7 @@ def test_a_dash_reads_the_report_from_standard_input(
     """``-`` reads JSON bytes from standard input, as in ``curl … | budget-perf check -``."""
     _stdin(monkeypatch, _seed_json().encode())
     assert main(["check", "-", "--lang", "en"]) == 1
-    assert capsys.readouterr().out.splitlines()[-1] == "46 findings: 9 errors, 32 warnings, 5 info"
+    assert capsys.readouterr().out.splitlines()[-1] == "52 findings: 5 errors, 36 warnings, 11 info"
 
 
 def test_a_byte_order_mark_is_accepted(
@@ -173,7 +173,7 @@ def test_a_byte_order_mark_is_accepted(
     _stdin(monkeypatch, report.read_bytes())
     assert main(["check", "-", "--lang", "en"]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines.count("46 findings: 9 errors, 32 warnings, 5 info") == 2
+    assert lines.count("52 findings: 5 errors, 36 warnings, 11 info") == 2
 
 
 def test_a_file_named_like_the_example_is_the_file(
@@ -204,7 +204,7 @@ def test_a_bare_example_name_still_works_with_a_deprecation_note(
     """Where no file has the name, the old spelling reads the example and says how to write it."""
     assert main(["check", "yueyang-npc-2022", "--lang", "en"]) == 1
     captured = capsys.readouterr()
-    assert captured.out.splitlines()[-1].startswith("46 findings")
+    assert captured.out.splitlines()[-1].startswith("52 findings")
     assert "write example:yueyang-npc-2022" in captured.err
     assert "deprecated" in captured.err
 

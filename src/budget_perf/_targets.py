@@ -15,6 +15,7 @@ from budget_perf._decimal import in_library_context, to_decimal
 from budget_perf.errors import InvalidAmount
 
 __all__ = [
+    "MAX_TARGET_LENGTH",
     "UNITS",
     "Comparator",
     "Target",
@@ -23,6 +24,10 @@ __all__ = [
     "TargetKind",
     "parse_target",
 ]
+
+
+#: A cell longer than this is not read as a target: it is kept, UNPARSED, with the reason.
+MAX_TARGET_LENGTH = 10_000
 
 
 class TargetDirection(enum.Enum):
@@ -151,7 +156,8 @@ _PREFIXES = {
     "<=": Comparator.LE, "≤": Comparator.LE, "大于": Comparator.GT, "超过": Comparator.GT,
     "高于": Comparator.GT, "突破": Comparator.GT, "多于": Comparator.GT, ">": Comparator.GT,
     "小于": Comparator.LT, "低于": Comparator.LT, "少于": Comparator.LT, "<": Comparator.LT,
-    "等于": Comparator.EQ, "=": Comparator.EQ, "大约": Comparator.APPROX, "约": Comparator.APPROX,
+    "等于": Comparator.EQ, "=": Comparator.EQ, "═": Comparator.EQ, "大约": Comparator.APPROX,
+    "约": Comparator.APPROX,
 }  # fmt: skip
 _SUFFIXES = {"以上": Comparator.GE, "以下": Comparator.LE, "以内": Comparator.LE,
              "内": Comparator.LE, "左右": Comparator.APPROX}  # fmt: skip
@@ -165,7 +171,9 @@ _COUNT_UNITS = {
 }  # fmt: skip
 _OTHER_UNITS = {"%": "", "‰": "", "万元": "", "亿元": "", "元": "旦", "小时": "", "分钟": "",
                 "分": "析别类配管局之钟", "平方米": "", "㎡": "", "公里": "", "米": "", "亩": "",
-                "吨": "", "万人": "", "种": "植类", "类": "型别"}  # fmt: skip
+                "吨": "", "万人": "", "种": "植类", "类": "型别", "厘米": "", "毫米": "",
+                "千米": "", "平方公里": "", "公顷": "", "立方米": "", "株": "",
+                "棵": ""}  # fmt: skip
 #: Every unit a figure may carry, longest first.
 UNITS = tuple(sorted({**_COUNT_UNITS, **_OTHER_UNITS}, key=len, reverse=True))
 
@@ -189,7 +197,10 @@ def _quantity(number: str, units: str) -> re.Pattern[str]:
 
 
 _ALL_UNITS = _alternation({**_COUNT_UNITS, **_OTHER_UNITS})
-_ARABIC = _quantity(r"(?<![0-9.,])[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?", _ALL_UNITS)
+_ARABIC_NUMBER = r"(?<![0-9.,])[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+_ARABIC = _quantity(_ARABIC_NUMBER, _ALL_UNITS)
+# A clause that is only a number, with or without a comparator: "50", "≥95", "1-2", "100以上".
+_BARE = _quantity(_ARABIC_NUMBER, "")
 _CHINESE = _quantity(rf"(?<![第{_CN}])[{_CN}]+", _alternation(_COUNT_UNITS))
 _SYMBOLIC = re.compile(
     rf"(?:(?P<cmp>{_CMP})\s*)?(?<![A-Za-z])(?P<sym>[A-Za-z](?:\s*[-+*]\s*[0-9]+)?)\s*(?:余|多)?"
@@ -256,6 +267,9 @@ def _parse_clause(text: str) -> TargetClause:
             found.append(match)
             work = _mask(work, match.span())
     base = TargetClause(text=text, kind=TargetKind.UNPARSED, per=per[0] if per else "")
+    bare = _BARE.fullmatch(text) if not found else None
+    if bare is not None:
+        return _read_figure(base, bare)
     stray = _DIGITS.search(work)
     if stray is not None:
         return attrs.evolve(base, reason=f"figure without a recognised unit: {stray[0]!r}")
@@ -324,6 +338,10 @@ def parse_target(text: str) -> Target:
     >>> parse_target("满意").kind
     <TargetKind.QUALITATIVE: 'qualitative'>
     """
+    if len(text) > MAX_TARGET_LENGTH:
+        reason = f"{len(text)} characters is too long for a target (at most {MAX_TARGET_LENGTH})"
+        clause = TargetClause(text=text, kind=TargetKind.UNPARSED, reason=reason)
+        return Target(raw=text, kind=TargetKind.UNPARSED, clauses=(clause,))
     normal = normalise(text)
     if is_blank(normal):
         return Target(raw=text, kind=TargetKind.BLANK)

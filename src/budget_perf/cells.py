@@ -30,11 +30,14 @@ piece holds a figure ("8次常委会、24次主任会议").  In each clause:
   ordinals ("第一次") and slogans ("两个确立") are not figures;
 - "十余次", "200余人次", "两百多件", "约50人" are APPROXIMATE; "n+1次", "约n次" are SYMBOLIC;
   neither is measurable;
+- a clause that is only a number, with or without a comparator ("50", "≥95", "100以上",
+  "1-2", "3,800"), is a figure without a unit (``unit`` ""): a measurable target or actual;
 - a clause without a figure is QUALITATIVE ("满意", "预算内资金"); one with several figures, or
-  with a number but no recognised unit, is UNPARSED with a reason.
+  with a number in words but no recognised unit ("达到10水平"), is UNPARSED with a reason.
 
 The target's kind is BLANK, QUALITATIVE (every clause qualitative), the kind of its only clause,
-or COMPOUND (several clauses, at least one not qualitative).
+or COMPOUND (several clauses, at least one not qualitative).  A cell longer than
+:data:`MAX_TARGET_LENGTH` (10,000) characters is not read: it is UNPARSED with the reason.
 
 >>> parse_amount("4,026.30").value
 Decimal('4026.30')
@@ -52,6 +55,8 @@ Decimal('85')
 (Decimal('76.58'), 2)
 >>> parse_target("24-26次").numbers
 (Decimal('24'), Decimal('26'))
+>>> parse_target("50").measurable
+True
 >>> parse_date("2023.6.9").value
 datetime.date(2023, 6, 9)
 """
@@ -72,6 +77,7 @@ from budget_perf._decimal import (
     to_decimal,
 )
 from budget_perf._targets import (
+    MAX_TARGET_LENGTH,
     Comparator,
     Target,
     TargetClause,
@@ -82,6 +88,7 @@ from budget_perf._targets import (
 from budget_perf.errors import InvalidAmount
 
 __all__ = [
+    "MAX_TARGET_LENGTH",
     "AmountCell",
     "CellStatus",
     "Comparator",

@@ -120,7 +120,7 @@ assert done.stdout == ""
         + """
 done = cli("check", "-", "--lang", "en", stdin=seed.encode())
 assert done.returncode == 1, done
-assert done.stdout.decode().splitlines()[-1] == "46 findings: 9 errors, 32 warnings, 5 info"
+assert done.stdout.decode().splitlines()[-1] == "52 findings: 5 errors, 36 warnings, 11 info"
 """,
     ),
     Case(
@@ -131,7 +131,7 @@ assert done.stdout.decode().splitlines()[-1] == "46 findings: 9 errors, 32 warni
 (work / "bom.json").write_bytes(b"\\xef\\xbb\\xbf" + seed.encode())
 done = cli("check", "bom.json", "--lang", "en")
 assert done.returncode == 1, done
-assert done.stdout.splitlines()[-1] == "46 findings: 9 errors, 32 warnings, 5 info"
+assert done.stdout.splitlines()[-1] == "52 findings: 5 errors, 36 warnings, 11 info"
 """,
     ),
     Case(

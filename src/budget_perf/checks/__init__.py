@@ -29,7 +29,16 @@ from collections.abc import Sequence
 import attrs
 
 from budget_perf._decimal import in_library_context, library_context
-from budget_perf.checks import arithmetic, cross_table, plausibility, shares, stated, structure
+from budget_perf.checks import (
+    arithmetic,
+    cross_table,
+    indicator_scores,
+    plausibility,
+    shares,
+    stated,
+    structure,
+    totals,
+)
 from budget_perf.checks.finding import Finding, Language, Severity, Value
 from budget_perf.checks.registry import CheckContext, CheckOptions, Rule, RuleFunction
 from budget_perf.model.evaluation import SelfEvaluation
@@ -55,6 +64,8 @@ RULES: tuple[Rule, ...] = tuple(
             *arithmetic.RULES,
             *stated.RULES,
             *shares.RULES,
+            *totals.RULES,
+            *indicator_scores.RULES,
             *cross_table.RULES,
             *structure.RULES,
             *plausibility.RULES,

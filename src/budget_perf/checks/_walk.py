@@ -4,12 +4,15 @@ Paths are the JSON paths of :mod:`budget_perf.serialization`, so a finding's pat
 figure in the JSON document as well as in the model.
 """
 
+import enum
 from collections.abc import Iterator
 from decimal import Decimal
 
 import attrs
 
-from budget_perf._decimal import decimal_places, round_half_up
+from budget_perf._celltext import is_blank, normalise
+from budget_perf._decimal import HUNDRED, decimal_places, round_half_up
+from budget_perf.checks.finding import Severity
 from budget_perf.model import (
     ExpenseRow,
     Funding,
@@ -22,14 +25,18 @@ from budget_perf.model import (
 from budget_perf.rates import NOT_APPLICABLE, Ratio
 
 __all__ = [
+    "Agreement",
+    "Comparison",
     "EvaluationTable",
     "IndicatorAt",
-    "as_compared",
+    "block_indicators_at",
+    "compare_percent",
+    "compare_stated",
     "evaluation_tables",
     "expense_rows",
+    "filled",
     "fmt",
     "indicators_at",
-    "percent_as_compared",
 ]
 
 
@@ -81,15 +88,38 @@ class IndicatorAt:
 
 def indicators_at(tree: IndicatorTree, base: str) -> Iterator[IndicatorAt]:
     """Every 三级 indicator of *tree* with its path under *base* (a table's path)."""
-    for i, level1 in enumerate(tree.groups):
-        for j, level2 in enumerate(level1.groups):
-            for k, indicator in enumerate(level2.indicators):
-                yield IndicatorAt(
-                    path=f"{base}.indicators.groups[{i}].groups[{j}].indicators[{k}]",
-                    level1=level1,
-                    level2=level2,
-                    indicator=indicator,
-                )
+    for i in range(len(tree.groups)):
+        yield from block_indicators_at(tree, base, i)
+
+
+def block_indicators_at(tree: IndicatorTree, base: str, i: int) -> Iterator[IndicatorAt]:
+    """The 三级 indicators of the *i*-th 一级 block of *tree*, with their paths."""
+    level1 = tree.groups[i]
+    for j, level2 in enumerate(level1.groups):
+        for k, indicator in enumerate(level2.indicators):
+            yield IndicatorAt(
+                path=f"{base}.indicators.groups[{i}].groups[{j}].indicators[{k}]",
+                level1=level1,
+                level2=level2,
+                indicator=indicator,
+            )
+
+
+def filled(indicator: Indicator) -> bool:
+    """Whether a 三级 row states anything: a weight, a score, a target or an actual.
+
+    A row with none of them ("指标2:", "……" in a template) is an unfilled template row: it is
+    not an indicator to add up or to ask cells of.
+
+    >>> filled(Indicator(name="指标2:")), filled(Indicator(name="x", target="/", actual="—"))
+    (False, False)
+    """
+    return (
+        indicator.weight is not None
+        or indicator.score is not None
+        or not is_blank(normalise(indicator.target))
+        or not is_blank(normalise(indicator.actual))
+    )
 
 
 def expense_rows(row: ExpenseRow, path: str) -> Iterator[tuple[str, ExpenseRow]]:
@@ -99,27 +129,99 @@ def expense_rows(row: ExpenseRow, path: str) -> Iterator[tuple[str, ExpenseRow]]
         yield from expense_rows(child, f"{path}.children[{index}]")
 
 
-def as_compared(value: Decimal, stated: Decimal) -> Decimal:
-    """*value* rounded half-up as it is compared with *stated*: to two decimals, or more if stated.
+class Agreement(enum.Enum):
+    """How a stated figure stands against the derived one (see :func:`compare_stated`)."""
 
-    A stated "0.6" is 0.60 and a stated "100" is 100.00, so 99.52 does not pass for "100".
+    AGREES = "agrees"
+    #: Agrees at its printed precision, but claims full execution or full marks that the
+    #: derived figure, at two decimals, falls short of ("100%" printed for 99.52%).
+    CLAIMS_FULL = "claims full"
+    DISAGREES = "disagrees"
 
-    >>> as_compared(Decimal("99.5238"), Decimal("100"))
-    Decimal('99.52')
-    >>> as_compared(Decimal("0.59608"), Decimal("0.6"))
-    Decimal('0.60')
+
+@attrs.frozen(kw_only=True)
+class Comparison:
+    """A stated figure compared with the derived one, as rules.md's opening says.
+
+    ``expected`` is what the table should print: the derived figure at the stated figure's own
+    decimals where they disagree, at two decimals (or the stated decimals, if more) where the
+    stated figure claims a full mark it hides a shortfall from.  ``exact`` is the derived figure
+    at two decimals (or more), for messages.
     """
-    return round_half_up(value, max(2, decimal_places(stated)))
+
+    stated: Decimal
+    agreement: Agreement
+    expected: Decimal
+    exact: Decimal
+
+    @property
+    def severity(self) -> Severity | None:
+        """ERROR where the figures disagree, WARNING where a full mark hides a shortfall."""
+        return {
+            Agreement.AGREES: None,
+            Agreement.CLAIMS_FULL: Severity.WARNING,
+            Agreement.DISAGREES: Severity.ERROR,
+        }[self.agreement]
 
 
-def percent_as_compared(ratio: Ratio, stated: Decimal) -> Decimal | None:
-    """*ratio* as a percent, rounded as it is compared with *stated* (see :func:`as_compared`).
+#: No table prints more decimals than this; a figure written with more is compared at this many.
+_MAX_PLACES = 28
+
+
+def compare_stated(
+    derived: Decimal,
+    stated: Decimal,
+    *,
+    full: Decimal | None = None,
+    scored_above: bool = False,
+) -> Comparison:
+    """Compare a stated rate, score or share with the derived figure at the stated precision.
+
+    The derived figure is rounded half-up to the decimals the stated figure was printed with.
+    If they differ, the stated figure is wrong (DISAGREES: "9" for 9.91, "100%" for 98.49%).
+    If they agree, it is right at its precision (AGREES: "99%" for 99.10%), unless it is *full*
+    (100% execution, the full 分值) while the derived figure at two decimals falls short of it
+    — below, or above when *scored_above* (a control rate, scored down above 100%) — which
+    hides a shortfall the framework scores (CLAIMS_FULL: "100%" for 99.52%, "10" for 9.95).
+
+    >>> compare_stated(Decimal("98.4926"), Decimal("100"), full=Decimal(100)).agreement
+    <Agreement.DISAGREES: 'disagrees'>
+    >>> c = compare_stated(Decimal("99.5238"), Decimal("100"), full=Decimal(100))
+    >>> c.agreement, c.expected
+    (<Agreement.CLAIMS_FULL: 'claims full'>, Decimal('99.52'))
+    >>> compare_stated(Decimal("99.10"), Decimal("99"), full=Decimal(100)).agreement
+    <Agreement.AGREES: 'agrees'>
+    >>> c = compare_stated(Decimal("9.91"), Decimal("9"))
+    >>> c.agreement, c.expected, c.exact
+    (<Agreement.DISAGREES: 'disagrees'>, Decimal('10'), Decimal('9.91'))
+    """
+    places = min(decimal_places(stated), _MAX_PLACES)
+    at_stated = round_half_up(derived, places)
+    exact = round_half_up(derived, max(2, places))
+    if at_stated != round_half_up(stated, places):
+        return Comparison(
+            stated=stated, agreement=Agreement.DISAGREES, expected=at_stated, exact=exact
+        )
+    if full is not None and stated == full and (exact > full if scored_above else exact < full):
+        return Comparison(
+            stated=stated, agreement=Agreement.CLAIMS_FULL, expected=exact, exact=exact
+        )
+    return Comparison(stated=stated, agreement=Agreement.AGREES, expected=at_stated, exact=exact)
+
+
+def compare_percent(
+    ratio: Ratio, stated: Decimal, *, full: Decimal | None = None, scored_above: bool = False
+) -> Comparison | None:
+    """*ratio* as a percent compared with the *stated* percent (see :func:`compare_stated`).
 
     ``None`` when the ratio is not applicable.
+
+    >>> compare_percent(Decimal("0.0049"), Decimal("0.5")).agreement
+    <Agreement.AGREES: 'agrees'>
     """
     if ratio is NOT_APPLICABLE:
         return None
-    return as_compared(ratio * 100, stated)
+    return compare_stated(ratio * HUNDRED, stated, full=full, scored_above=scored_above)
 
 
 def fmt(value: Decimal | None) -> str:

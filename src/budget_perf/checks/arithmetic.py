@@ -11,7 +11,9 @@
 - BP107 a narrative figure's "实际为" amount equals its amount plus the other funds it includes;
 - BP108 the narrative's per-project amounts add up to its project-spending figure.
 
-A blank cell counts as zero in a sum; a set whose cells are all blank is not checked.
+A blank cell is unknown, not zero: a set whose parts are all blank is not checked, and a total
+that blank parts could make add up is a warning, not an error (see
+:mod:`budget_perf.checks._sums`).
 
 >>> from decimal import Decimal
 >>> _sum([Decimal("364"), None, Decimal("30")])
@@ -22,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from budget_perf._decimal import ZERO
+from budget_perf.checks._sums import Part, judge_sum
 from budget_perf.checks._walk import evaluation_tables, expense_rows, fmt
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily, RuleFunction
@@ -53,20 +56,39 @@ def _sum_finding(
     what_zh: str,
     what_en: str,
 ) -> Iterator[Finding]:
-    """A finding if *stated* is not the sum of *parts* (skipped when everything is blank)."""
-    if stated is None and all(value is None for _, value in parts):
+    """A finding if *stated* is not the sum of *parts* (see :mod:`budget_perf.checks._sums`).
+
+    Parts that are all blank are not judged; a blank total beside stated parts is a warning.
+    """
+    if stated is None:
+        severity = None if all(v is None for _, v in parts) else Severity.WARNING
+    else:
+        severity = judge_sum(stated, [Part(path=p, value=v) for p, v in parts])
+    if severity is None:
         return
     expected = _sum(value for _, value in parts)
-    if stated == expected:
-        return
+    blank_zh, blank_en = _blank_note(parts, severity)
     yield rule.finding(
         path=path,
         stated=stated,
         expected=expected,
         formula=" + ".join(p for p, _ in parts) or "0",
         inputs=parts,
-        message_zh=f"{what_zh}为{fmt(stated)}，各分项合计为{expected}",
-        message_en=f"{what_en} is stated as {fmt(stated)}, its parts add up to {expected}",
+        severity=severity,
+        message_zh=f"{what_zh}为{fmt(stated)}，各分项合计为{expected}{blank_zh}",
+        message_en=f"{what_en} is stated as {fmt(stated)}, its parts add up to {expected}"
+        f"{blank_en}",
+    )
+
+
+def _blank_note(parts: Sequence[tuple[str, Decimal | None]], severity: Severity) -> tuple[str, str]:
+    """What a message adds when blank parts leave the sum open (a warning)."""
+    blanks = sum(1 for _, value in parts if value is None)
+    if not blanks or severity is not Severity.WARNING:
+        return "", ""
+    return (
+        f"（另有{blanks}项为空，须由空项补足差额）",
+        f" ({blanks} blank part(s) would have to hold the difference)",
     )
 
 
@@ -100,25 +122,26 @@ def _department_split(kind: str) -> RuleFunction:
         if table is None or table.funding is None or table.funding.total is None:
             return
         lines = getattr(table, attribute)
-        if not lines:
-            return
         total = table.funding.total.full_year_budget
-        expected = _sum(line.amount for line in lines)
-        if total is None or total == expected:
+        if not lines or total is None:
             return
         path = "$.department_table"
+        parts = [(f"{path}.{attribute}[{i}].amount", line.amount) for i, line in enumerate(lines)]
+        severity = judge_sum(total, [Part(path=p, value=v) for p, v in parts])
+        if severity is None:
+            return
+        expected = _sum(value for _, value in parts)
+        blank_zh, blank_en = _blank_note(parts, severity)
         yield rule.finding(
             path=f"{path}.{attribute}",
             stated=expected,
             expected=total,
             formula=f"Σ {attribute} = funding.total.full_year_budget",
-            inputs=[
-                (f"{path}.funding.total.full_year_budget", total),
-                *((f"{path}.{attribute}[{i}].amount", line.amount) for i, line in enumerate(lines)),
-            ],
-            message_zh=f"部门整体支出表{zh}各项合计{expected}，与全年预算数{total}不符",
+            inputs=[(f"{path}.funding.total.full_year_budget", total), *parts],
+            severity=severity,
+            message_zh=f"部门整体支出表{zh}各项合计{expected}，与全年预算数{total}不符{blank_zh}",
             message_en=f"the department table's {en} split adds up to {expected}, "
-            f"not to its full-year budget of {total}",
+            f"not to its full-year budget of {total}{blank_en}",
         )
 
     return check
@@ -229,28 +252,32 @@ RULES = (
         "BP101",
         "年度资金总额等于各资金来源之和（三列）",
         "Total funds equal the sum of the fund sources, in each column",
-        "The total row is typed in by hand; a slip there changes the execution rate and score.",
+        "The total row is typed in by hand; a slip there changes the execution rate and score "
+        "(a warning where a blank source cell could hold the difference).",
         _funds_total,
     ),
     _FAMILY.rule(
         "BP102",
         "部门整体表按收入性质分合计等于全年预算数",
         "The department table's income-type split adds up to its total",
-        "财预〔2020〕10号's department table splits the total; both parts describe the same money.",
+        "财预〔2020〕10号's department table splits the total; both parts describe the same money "
+        "(a warning where a blank line could hold the difference).",
         _department_split("income"),
     ),
     _FAMILY.rule(
         "BP103",
         "部门整体表按支出性质分合计等于全年预算数",
         "The department table's spending-type split adds up to its total",
-        "Basic plus project spending is the whole of the department's money.",
+        "Basic plus project spending is the whole of the department's money (a warning where "
+        "a blank line could hold the difference).",
         _department_split("spending"),
     ),
     _FAMILY.rule(
         "BP104",
         "基础数据表各行等于其分项之和（三列）",
         "Each basic-data row equals the sum of its sub-rows, in each column",
-        "The 2013 framework nests 三公经费, 项目支出 and 公用经费 rows; a parent is their sum.",
+        "The 2013 framework nests 三公经费, 项目支出 and 公用经费 rows; a parent is their sum "
+        "(sub-rows left all blank are not checked; a blank one makes a difference a warning).",
         _expense_rows,
     ),
     _FAMILY.rule(

@@ -14,10 +14,13 @@
   (info where a quota has no number: the sum is then only a lower bound);
 - BP309 an "实际支出为…" figure in a funds note = 全年执行数 (info: the note explains the gap);
 - BP308 staff in post quoted in an indicator ("保障83名在职职工") = 实际在职人数 (info: a target
-  set at the start of the year may fairly differ from the year-end headcount).
+  set at the start of the year may fairly differ from the year-end headcount);
+- BP310 a row or text paired with a project table by the beginning of its name only (info).
 
-Projects are matched by name: the same name, or one name beginning with the other ("人大监督经费"
-in the text is the table "人大监督").  A project found in only one place is not compared.
+Projects are paired by exact name first, by the start of a name ("人大监督经费" in the text is
+the table "人大监督") only where that is unique on both sides
+(:func:`~budget_perf.checks._names.match_projects`).  A project found in one place only is not
+compared.
 """
 
 import itertools
@@ -26,22 +29,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from budget_perf._decimal import ZERO
+from budget_perf.checks._names import match_projects
 from budget_perf.checks._walk import indicators_at
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily, RuleFunction
 from budget_perf.model import IncomeKind, Project, SpendingKind
 
-__all__ = ["RULES", "same_project"]
-
-
-def same_project(label: str, name: str) -> bool:
-    """Whether a row or text *label* names the project table *name*.
-
-    >>> same_project("人大监督经费", "人大监督"), same_project("人大代表", "人大会议")
-    (True, False)
-    """
-    a, b = label.strip(), name.strip()
-    return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
+__all__ = ["RULES"]
 
 
 def _executed(project: Project) -> Decimal | None:
@@ -98,21 +92,22 @@ def _basic_data_projects(column: str, project_column: str) -> RuleFunction:
         data = context.evaluation.basic_data
         if data is None or data.project_spending is None:
             return
-        for p_index, project in enumerate(context.evaluation.projects):
+        projects = context.evaluation.projects
+        rows = data.project_spending.children
+        pairs = match_projects([row.label for row in rows], [p.name for p in projects])
+        for r_index, p_index, _exact in pairs:
+            project, row = projects[p_index], rows[r_index]
             if project.funding is None or project.funding.total is None:
                 continue
-            for r_index, row in enumerate(data.project_spending.children):
-                if not same_project(row.label, project.name):
-                    continue
-                yield from _disagree(
-                    rule,
-                    path=f"$.projects[{p_index}].funding.total.{project_column}",
-                    stated=getattr(project.funding.total, project_column),
-                    other_path=f"$.basic_data.project_spending.children[{r_index}].{column}",
-                    other=getattr(row, column),
-                    zh=f"「{project.name}」项目表与基础数据表不一致",
-                    en=f"'{project.name}': the project table and the basic data table disagree",
-                )
+            yield from _disagree(
+                rule,
+                path=f"$.projects[{p_index}].funding.total.{project_column}",
+                stated=getattr(project.funding.total, project_column),
+                other_path=f"$.basic_data.project_spending.children[{r_index}].{column}",
+                other=getattr(row, column),
+                zh=f"「{project.name}」项目表与基础数据表不一致",
+                en=f"'{project.name}': the project table and the basic data table disagree",
+            )
 
     return check
 
@@ -121,21 +116,21 @@ def _narrative_projects(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     spending = context.evaluation.general_budget
     if spending is None:
         return
-    for p_index, project in enumerate(context.evaluation.projects):
-        for f_index, figure in enumerate(spending.projects):
-            if not same_project(figure.label, project.name):
-                continue
-            attr = "stated_actual" if figure.stated_actual is not None else "amount"
-            yield from _disagree(
-                rule,
-                path=f"$.general_budget.projects[{f_index}].{attr}",
-                stated=getattr(figure, attr),
-                other_path=f"$.projects[{p_index}].funding.total.executed",
-                other=_executed(project),
-                zh=f"正文「{figure.label}」金额与项目表全年执行数不一致",
-                en=f"the narrative's amount for '{figure.label}' and its table's executed "
-                "amount disagree",
-            )
+    projects = context.evaluation.projects
+    pairs = match_projects([f.label for f in spending.projects], [p.name for p in projects])
+    for f_index, p_index, _exact in pairs:
+        project, figure = projects[p_index], spending.projects[f_index]
+        attr = "stated_actual" if figure.stated_actual is not None else "amount"
+        yield from _disagree(
+            rule,
+            path=f"$.general_budget.projects[{f_index}].{attr}",
+            stated=getattr(figure, attr),
+            other_path=f"$.projects[{p_index}].funding.total.executed",
+            other=_executed(project),
+            zh=f"正文「{figure.label}」金额与项目表全年执行数不一致",
+            en=f"the narrative's amount for '{figure.label}' and its table's executed "
+            "amount disagree",
+        )
 
 
 def _project_spending(context: CheckContext, rule: Rule) -> Iterator[Finding]:
@@ -304,6 +299,34 @@ def _notes_vs_executed(context: CheckContext, rule: Rule) -> Iterator[Finding]:
                 )
 
 
+def _prefix_pairings(context: CheckContext, rule: Rule) -> Iterator[Finding]:
+    evaluation = context.evaluation
+    names = [p.name for p in evaluation.projects]
+    places: list[tuple[str, list[str], str, str]] = []
+    data = evaluation.basic_data
+    if data is not None and data.project_spending is not None:
+        labels = [row.label for row in data.project_spending.children]
+        base = "$.basic_data.project_spending.children"
+        places.append((base, labels, "基础数据表", "the basic data table's row"))
+    if evaluation.general_budget is not None:
+        labels = [figure.label for figure in evaluation.general_budget.projects]
+        places.append(("$.general_budget.projects", labels, "报告正文", "the report's text"))
+    for base, labels, zh, en in places:
+        for i, j, exact in match_projects(labels, names):
+            if exact:
+                continue
+            yield rule.finding(
+                path=f"{base}[{i}].label",
+                stated=labels[i],
+                expected=names[j],
+                formula="名称前缀匹配",
+                inputs=[(f"$.projects[{j}].name", names[j])],
+                message_zh=f"{zh}「{labels[i]}」按名称前缀对应项目表「{names[j]}」",
+                message_en=f"{en} '{labels[i]}' is taken to be the project table '{names[j]}' "
+                "(one name begins with the other)",
+            )
+
+
 _FAMILY = RuleFamily(name="cross-table", severity=Severity.ERROR)
 
 RULES = (
@@ -326,7 +349,8 @@ RULES = (
         "BP303",
         "正文项目金额与项目表执行数一致",
         "The narrative's project amount matches its table's executed amount",
-        "The text and the table describe the same spending.",
+        "The text and the table describe the same spending; projects are paired by exact name, "
+        "by the start of a name only where that is unique (BP310).",
         _narrative_projects,
     ),
     _FAMILY.rule(
@@ -374,6 +398,15 @@ RULES = (
         "A funds note's 'actual spending' matches the executed amount",
         "A note such as (实际支出为124…) explains a gap; the reviewer should see both figures.",
         _notes_vs_executed,
+        severity=Severity.INFO,
+    ),
+    _FAMILY.rule(
+        "BP310",
+        "项目名称按前缀对应",
+        "A row or text is paired with a project table by the start of its name",
+        "Names differ between the text and the tables ('人大监督经费' for '人大监督'); a pairing "
+        "that is not exact is shown so a reviewer can check it.",
+        _prefix_pairings,
         severity=Severity.INFO,
     ),
 )

@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from budget_perf._decimal import ZERO
-from budget_perf.cells import TargetKind, parse_target
-from budget_perf.checks._walk import evaluation_tables, indicators_at
+from budget_perf.cells import TargetKind
+from budget_perf.checks._reading import parsed
+from budget_perf.checks._walk import evaluation_tables, filled, indicators_at
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily
 from budget_perf.rates import NOT_APPLICABLE, control_rate, execution_rate, to_percent
@@ -57,7 +58,7 @@ def _full_marks_below_full_execution(context: CheckContext, rule: Rule) -> Itera
         tree = trees.get(path)
         if tree is None or rate >= 1:
             continue
-        rows = list(tree.indicators())
+        rows = [i for i in tree.indicators() if filled(i)]  # template rows left empty are not rows
         if not rows or any(i.weight is None or i.score is None or i.score < i.weight for i in rows):
             continue
         yield rule.finding(
@@ -124,7 +125,7 @@ def _unsupported_full_marks(context: CheckContext, rule: Rule) -> Iterator[Findi
             ind = at.indicator
             if ind.weight is None or ind.score is None or ind.score < ind.weight:
                 continue
-            target, actual = parse_target(ind.target), parse_target(ind.actual)
+            target, actual = parsed(ind.target), parsed(ind.actual)
             measurable = any(c.measurable for c in target.clauses)
             if not measurable or any(c.numbers for c in actual.clauses):
                 continue
@@ -145,7 +146,7 @@ def _unmeasurable_targets(context: CheckContext, rule: Rule) -> Iterator[Finding
         if table.indicators is None:
             continue
         for at in indicators_at(table.indicators, table.path):
-            target = parse_target(at.indicator.target)
+            target = parsed(at.indicator.target)
             vague = [c.text for c in target.clauses if c.kind in _UNMEASURABLE]
             if not vague:
                 continue

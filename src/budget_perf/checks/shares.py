@@ -2,8 +2,10 @@
 
 The report states each functional class's share of the general-budget spending.  Rounding each
 share on its own (四舍五入) need not add up to 100.00, so reports often nudge one figure; the
-largest-remainder method adds up exactly.  A stated share passes when it matches plain rounding,
-or when the whole breakdown matches the largest-remainder method.  Otherwise the finding gives
+largest-remainder method adds up exactly.  A stated share passes when it matches plain rounding
+at its own printed precision ("0.6" for 0.596%: see
+:func:`~budget_perf.checks._walk.compare_stated`), or when the whole breakdown matches the
+largest-remainder method at the precision the shares are printed with.  Otherwise the finding gives
 both methods' figures and what the stated shares add up to, so a reviewer sees which was nudged.
 """
 
@@ -11,7 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from budget_perf._decimal import ZERO, decimal_places
-from budget_perf.checks._walk import as_compared, percent_as_compared
+from budget_perf.checks._walk import Agreement, compare_percent, compare_stated
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily
 from budget_perf.rates import ShareMethod, percentage_shares, share
@@ -29,12 +31,16 @@ def _functional_shares(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     amounts = [row.amount for row in rows if row.amount is not None]
     if len(amounts) != len(rows):
         return
-    places = max([2, *(decimal_places(r.stated_share) for r in rows if r.stated_share is not None)])
+    stated = [row.stated_share for row in rows if row.stated_share is not None]
+    if not stated:
+        return
+    places = max(decimal_places(figure) for figure in stated)
     remainder = percentage_shares(amounts, places, ShareMethod.LARGEST_REMAINDER)
     if not isinstance(remainder, tuple):
         return  # a zero total: no share applies (BP105 reports a total that does not add up)
     follows_remainder = all(
-        row.stated_share is None or as_compared(lr, row.stated_share) == row.stated_share
+        row.stated_share is None
+        or compare_stated(lr, row.stated_share).agreement is Agreement.AGREES
         for row, lr in zip(rows, remainder, strict=True)
     )
     if follows_remainder:
@@ -43,11 +49,12 @@ def _functional_shares(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     for index, (row, lr) in enumerate(zip(rows, remainder, strict=True)):
         if row.stated_share is None or row.amount is None:
             continue
-        plain = percent_as_compared(share(row.amount, spending.total), row.stated_share)
-        if plain is None or plain == row.stated_share:
+        plain = compare_percent(share(row.amount, spending.total), row.stated_share)
+        if plain is None or plain.severity is None:
             continue
+        expected = plain.expected
         yield _finding(rule, index, row.function.value, row.function.name, row.amount,
-                       spending.total, row.stated_share, plain, lr, stated_sum)  # fmt: skip
+                       spending.total, row.stated_share, expected, lr, stated_sum)  # fmt: skip
 
 
 def _finding(
@@ -62,7 +69,7 @@ def _finding(
     remainder: Decimal,
     stated_sum: Decimal,
 ) -> Finding:
-    matches = remainder == stated
+    matches = compare_stated(remainder, stated).agreement is Agreement.AGREES
     follows = "与最大余额法一致" if matches else "与两种方法均不一致"
     return rule.finding(
         path=f"$.general_budget.by_function[{index}].stated_share",
@@ -87,7 +94,8 @@ RULES = (
         "BP204",
         "功能分类占比与金额相符",
         "Each functional share is amount / total",
-        "Shares are often nudged to add up to 100; a nudged share misstates the amount.",
+        "Shares are often nudged to add up to 100; a nudged share misstates the amount "
+        "(compared at its printed precision: '0.6' for 0.596% is right).",
         _functional_shares,
     ),
 )

@@ -1,40 +1,48 @@
-"""Stated-vs-recomputed rules (BP2xx): every stated rate, share, score and total is recomputed.
+"""Stated-vs-recomputed rules (BP2xx): every stated rate and score is recomputed.
 
-A stated figure is compared with the recomputed one rounded half-up to two decimals, or to more
-if the report states more: a stated "0.6%" is 0.60%, a stated "100%" is 100.00% (so 99.52% does
-not pass for it), and a stated execution score of "10" is 10.00 (so 9.85 does not either).
-Weights and totals, which are sums of stated figures, are compared exactly.
+A stated figure is compared with the recomputed one at its own printed precision
+(:func:`~budget_perf.checks._walk.compare_stated`, rules.md's opening): the recomputed figure is
+rounded half-up to the stated figure's decimals.  A stated figure that differs from it is an
+error ("9" for 9.91, "100%" for 98.49%).  One that agrees only at its precision is fine ("99%"
+for 99.10%), except where it claims full execution or full marks the figure at two decimals falls
+short of ("100%" for 99.52%, "10" for 9.95): a warning, since the framework scores that
+shortfall.  For a control rate the shortfall is above 100% ("100%" for 100.4%).
 
 - BP201 执行率 = 全年执行数 / 全年预算数;  BP202 执行率得分 = 分值 × min(执行率, 1);
 - BP203 在职人员控制率 = 实际在职人数 / 编制数;
 - BP204 each functional share (in :mod:`budget_perf.checks.shares`);
-- BP205 a 一级 block's stated weight = Σ its 三级 weights;
-- BP206 a table's 总分 weight = 分值 of the execution rate + Σ 三级 weights;
-- BP207 a table's 总分 score = 执行率得分 + Σ 三级 scores;
+- BP205–BP207, BP210 weights, scores and totals (in :mod:`budget_perf.checks.totals`);
 - BP208 the stated grade = the grade of the department table's total, by the profile's bands;
-- BP209 building area and investment control rates (规模控制率, 投资概算控制率).
+- BP209 building area and investment control rates (规模控制率, 投资概算控制率);
+- BP211 三级 scores against the scoring rule (in :mod:`budget_perf.checks.indicator_scores`).
 """
 
 from collections.abc import Iterator
 from decimal import Decimal
 
-from budget_perf._decimal import ZERO, round_half_up
+from budget_perf._decimal import HUNDRED, ZERO
 from budget_perf.checks._walk import (
-    as_compared,
+    Agreement,
+    Comparison,
+    compare_percent,
+    compare_stated,
     evaluation_tables,
-    fmt,
-    indicators_at,
 )
 from budget_perf.checks.finding import Finding, Severity
-from budget_perf.checks.registry import CheckContext, Rule, RuleFamily, RuleFunction
-from budget_perf.rates import (
-    NOT_APPLICABLE,
-    Ratio,
-    control_rate,
-    execution_rate,
-)
+from budget_perf.checks.registry import CheckContext, Rule, RuleFamily
+from budget_perf.rates import Ratio, control_rate, execution_rate
 
 __all__ = ["RULES"]
+
+
+def _claims(comparison: Comparison, claim_zh: str, claim_en: str) -> tuple[str, str]:
+    """What a message adds for a figure that agrees at its precision but claims full marks."""
+    if comparison.agreement is not Agreement.CLAIMS_FULL:
+        return "", ""
+    return (
+        f"（按表中精度相符，但{claim_zh}，掩盖了差额）",
+        f" (it agrees at its printed precision, but {claim_en})",
+    )
 
 
 def _percent_finding(
@@ -48,10 +56,12 @@ def _percent_finding(
     inputs: list[tuple[str, Decimal | int | None]],
     what_zh: str,
     what_en: str,
+    scored_above: bool = False,
 ) -> Iterator[Finding]:
     if stated is None:
         return
-    if ratio is NOT_APPLICABLE:
+    comparison = compare_percent(ratio, stated, full=HUNDRED, scored_above=scored_above)
+    if comparison is None:
         yield rule.finding(
             path=path,
             stated=stated,
@@ -63,18 +73,23 @@ def _percent_finding(
             "the rate is not applicable",
         )
         return
-    expected = as_compared(ratio * 100, stated)
-    if expected == stated:
+    if comparison.severity is None:
         return
-    exact = round_half_up(ratio * 100, 2)
+    exact = comparison.exact
+    if scored_above:
+        claim = (f"{stated}%显示为未超出", f"{stated}% hides a figure above 100%")
+    else:
+        claim = (f"{stated}%显示为足额执行", f"{stated}% claims full execution")
+    claims_zh, claims_en = _claims(comparison, *claim)
     yield rule.finding(
         path=path,
         stated=stated,
-        expected=expected,
+        expected=comparison.expected,
         formula=formula,
         inputs=inputs,
-        message_zh=f"{what_zh}表中为{stated}%，按{formula}计算应为{exact}%",
-        message_en=f"{what_en} is stated as {stated}%; {formula_en} gives {exact}%",
+        severity=comparison.severity,
+        message_zh=f"{what_zh}表中为{stated}%，按{formula}计算应为{exact}%{claims_zh}",
+        message_en=f"{what_en} is stated as {stated}%; {formula_en} gives {exact}%{claims_en}",
     )
 
 
@@ -104,27 +119,33 @@ def _execution_score(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         if figures is None or funding is None or funding.stated_score is None:
             continue
         executed, budget = figures
-        exact = funding.execution_score()  # the model's own derivation, 分值 × min(执行率, 1)
-        if not isinstance(exact, Decimal):
+        derived = funding.execution_score()  # the model's own derivation, 分值 × min(执行率, 1)
+        if not isinstance(derived, Decimal) or funding.weight is None:
             continue  # no weight stated, or a zero budget: the rate does not apply
-        expected = as_compared(exact, funding.stated_score)
-        if expected == funding.stated_score:
+        comparison = compare_stated(derived, funding.stated_score, full=funding.weight)
+        if comparison.severity is None:
             continue
         base = f"{table.path}.funding"
+        claims_zh, claims_en = _claims(
+            comparison,
+            f"{funding.stated_score}分显示为满分",
+            f"{funding.stated_score} claims full marks",
+        )
         yield rule.finding(
             path=f"{base}.stated_score",
             stated=funding.stated_score,
-            expected=expected,
+            expected=comparison.expected,
             formula="分值 × min(全年执行数 / 全年预算数, 1)",
             inputs=[
                 (f"{base}.weight", funding.weight),
                 (f"{base}.total.executed", executed),
                 (f"{base}.total.full_year_budget", budget),
             ],
+            severity=comparison.severity,
             message_zh=f"「{table.name}」执行率得分表中为{funding.stated_score}，"
-            f"按分值×执行率应为{round_half_up(exact, 2)}",
+            f"按分值×执行率应为{comparison.exact}{claims_zh}",
             message_en=f"the execution score of '{table.name}' is stated as "
-            f"{funding.stated_score}; weight × rate gives {round_half_up(exact, 2)}",
+            f"{funding.stated_score}; weight × rate gives {comparison.exact}{claims_en}",
         )
 
 
@@ -149,76 +170,8 @@ def _staff_control_rate(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         ],
         what_zh="在职人员控制率",
         what_en="the staff control rate",
+        scored_above=True,
     )
-
-
-def _level1_weights(context: CheckContext, rule: Rule) -> Iterator[Finding]:
-    for table in evaluation_tables(context.evaluation):
-        if table.indicators is None:
-            continue
-        for i, group in enumerate(table.indicators.groups):
-            weights = [ind.weight for ind in group.indicators()]
-            if group.stated_weight is None or not weights:
-                continue
-            expected = sum((w for w in weights if w is not None), ZERO)
-            if expected == group.stated_weight:
-                continue
-            path = f"{table.path}.indicators.groups[{i}]"
-            yield rule.finding(
-                path=f"{path}.stated_weight",
-                stated=group.stated_weight,
-                expected=expected,
-                formula="Σ 三级指标分值",
-                inputs=[
-                    (a.path + ".weight", a.indicator.weight)
-                    for a in indicators_at(table.indicators, table.path)
-                    if a.level1 is group
-                ],
-                message_zh=f"「{table.name}」{group.category.value}标明{group.stated_weight}分，"
-                f"其三级指标分值合计{expected}分",
-                message_en=f"'{table.name}': {group.category.english} is stated as "
-                f"{group.stated_weight} points, its level-3 weights add up to {expected}",
-            )
-
-
-def _total_row(column: str) -> RuleFunction:
-    weight_column = column == "weight"
-
-    def check(context: CheckContext, rule: Rule) -> Iterator[Finding]:
-        for table in evaluation_tables(context.evaluation):
-            tree = table.indicators
-            if tree is None:
-                continue
-            stated = tree.stated_total_weight if weight_column else tree.stated_total_score
-            if stated is None:
-                continue
-            funding = table.funding
-            if funding is None:
-                continue  # the 总分 row includes the execution part, which is not stated here
-            execution = funding.weight if weight_column else funding.stated_score
-            if execution is None:
-                continue
-            items = [
-                (a.path + f".{column}", getattr(a.indicator, column))
-                for a in indicators_at(tree, table.path)
-            ]
-            expected = execution + sum((v for _, v in items if v is not None), ZERO)
-            if expected == stated:
-                continue
-            attr = "weight" if weight_column else "stated_score"
-            zh, en = ("分值", "weight") if weight_column else ("得分", "score")
-            yield rule.finding(
-                path=f"{table.path}.indicators.stated_total_{column}",
-                stated=stated,
-                expected=expected,
-                formula=f"执行率{zh} + Σ 三级指标{zh}",
-                inputs=[(f"{table.path}.funding.{attr}", execution), *items],
-                message_zh=f"「{table.name}」总分{zh}为{stated}，执行率{zh}{fmt(execution)}加三级指标{zh}合计应为{expected}",
-                message_en=f"'{table.name}': the total {en} is stated as {stated}; the execution "
-                f"{en} ({fmt(execution)}) plus the level-3 {en}s gives {expected}",
-            )
-
-    return check
 
 
 def _grade(context: CheckContext, rule: Rule) -> Iterator[Finding]:
@@ -280,6 +233,7 @@ def _buildings(context: CheckContext, rule: Rule) -> Iterator[Finding]:
                 inputs=[(f"{path}.{actual_attr}", actual), (f"{path}.{limit_attr}", limit)],
                 what_zh=zh,
                 what_en=f"the {en}",
+                scored_above=True,
             )
 
 
@@ -290,43 +244,26 @@ RULES = (
         "BP201",
         "执行率与执行数/预算数相符",
         "The stated execution rate is executed / budget",
-        "A rate printed as 100% for a project that left money unspent overstates it.",
+        "A rate printed as 100% for a project that left money unspent overstates it: an error "
+        "where it differs at its printed precision (98.49%), a warning where it agrees but hides "
+        "a shortfall (99.52%).",
         _execution_rate,
     ),
     _FAMILY.rule(
         "BP202",
         "执行率得分与分值×执行率相符",
         "The execution score is weight × min(rate, 1)",
-        "财预〔2020〕10号 scores budget execution in proportion to the rate.",
+        "财预〔2020〕10号 scores budget execution in proportion to the rate; compared at the "
+        "printed precision, so full marks '10' for 9.95 is a warning, '9' for 9.91 an error.",
         _execution_score,
     ),
     _FAMILY.rule(
         "BP203",
         "在职人员控制率与在职/编制相符",
         "The staff control rate is in post / authorised",
-        "The control rate is scored (Hunan: −0.5 per point above 100%).",
+        "The control rate is scored (Hunan: −0.5 per point above 100%); compared at its "
+        "printed precision, '100%' hiding a rate above 100% is a warning.",
         _staff_control_rate,
-    ),
-    _FAMILY.rule(
-        "BP205",
-        "一级指标分值等于其三级指标分值之和",
-        "A level-1 weight is the sum of its level-3 weights",
-        "The 一级 weight printed in the table must be what its indicators carry.",
-        _level1_weights,
-    ),
-    _FAMILY.rule(
-        "BP206",
-        "总分分值等于执行率分值加三级指标分值",
-        "The total weight is execution weight + level-3 weights",
-        "The table's weights must add up to its stated total.",
-        _total_row("weight"),
-    ),
-    _FAMILY.rule(
-        "BP207",
-        "总分得分等于执行率得分加三级指标得分",
-        "The total score is execution score + level-3 scores",
-        "The stated total decides the grade; it must be the sum of the scores.",
-        _total_row("score"),
     ),
     _FAMILY.rule(
         "BP208",
@@ -339,7 +276,8 @@ RULES = (
         "BP209",
         "楼堂馆所控制率与实际/批复相符",
         "Building control rates are actual / approved",
-        "Area and investment control rates are scored by the Hunan template.",
+        "Area and investment control rates are scored by the Hunan template; compared at "
+        "their printed precision like every stated rate.",
         _buildings,
     ),
 )

@@ -1,24 +1,39 @@
 """Structure rules (BP4xx): weights, scores and required cells of the indicator tree.
 
 - BP401 a 一级 block's stated weight (and the execution weight) follows the rule profile — a
-  deviation is a warning, since 财预〔2020〕10号 allows one "如有特殊情况";
-- BP402 the 三级 weights and the execution weight add up to the profile's total (100);
+  deviation is a warning, since 财预〔2020〕10号 allows one "如有特殊情况"; 成本指标 printed as
+  a 一级 of its own counts with 产出指标 where the profile gives it no weight;
+- BP402 the 三级 weights and the execution weight add up to the profile's total (100); a
+  blank weight leaves the sum open (a warning), and a table without a funds block may have its
+  indicators carry 100 or 100 less the execution weight;
 - BP403 no score is above its weight or below zero;
 - BP404 a 二级 category sits under its own 一级 category (数量指标 under 产出指标 ...);
-- BP405 every 三级 row has its weight and score (error) and its target and actual (warning);
-- BP406 every 一级 block is refined into 三级 indicators;
+- BP405 every filled 三级 row has its weight, a score beside its weight, its target and an
+  actual beside its target (warnings: a blank cell is missing, not wrong);
+- BP406 every 一级 block is refined into filled 三级 indicators (a warning);
 - BP407 a score below its weight, or a quantitative target visibly missed, has a deviation note
   (偏差原因分析及改进措施).
+
+Unfilled template rows (no weight, score, target or actual: "指标2:", "……") are skipped.
 """
 
 from collections.abc import Iterator
 from decimal import Decimal
 
+from budget_perf._celltext import is_blank, normalise
 from budget_perf._decimal import ZERO
-from budget_perf.cells import Comparator, TargetKind, parse_target
-from budget_perf.checks._walk import EvaluationTable, evaluation_tables, fmt, indicators_at
+from budget_perf.checks._reading import read_indicator
+from budget_perf.checks._sums import Part, judge_sum, known_sum
+from budget_perf.checks._walk import (
+    EvaluationTable,
+    evaluation_tables,
+    filled,
+    fmt,
+    indicators_at,
+)
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily
+from budget_perf.checks.totals import weight_parts
 from budget_perf.model import Indicator, IndicatorTree, Level1, Level2
 from budget_perf.profiles import BUDGET_EXECUTION
 
@@ -41,6 +56,35 @@ def _trees(context: CheckContext) -> Iterator[tuple[EvaluationTable, IndicatorTr
             yield table, table.indicators
 
 
+def _level1_checks(
+    table: EvaluationTable, tree: IndicatorTree, weights: dict[str, Decimal]
+) -> list[tuple[str, Decimal | None, str, str]]:
+    """(path, stated weight, profile key, label) of each 一级 category of a table, once each.
+
+    A category printed in several blocks is summed; 成本指标 printed as a 一级 of its own, where
+    the profile has no weight for it, is counted with 产出指标 (the 2020 table's cost indicators
+    are output indicators).
+    """
+    stated: dict[Level1, list[tuple[int, Decimal | None]]] = {}
+    for i, group in enumerate(tree.groups):
+        category = group.category
+        if category is Level1.COST and "cost" not in weights:
+            category = Level1.OUTPUT
+        stated.setdefault(category, []).append((i, group.stated_weight))
+    checks: list[tuple[str, Decimal | None, str, str]] = []
+    for category, blocks in stated.items():
+        values = [w for _, w in blocks]
+        total = None if None in values else sum((w for w in values if w is not None), ZERO)
+        label = category.value
+        if category is Level1.OUTPUT and any(
+            tree.groups[i].category is Level1.COST for i, _ in blocks
+        ):
+            label = "产出指标与成本指标"
+        path = f"{table.path}.indicators.groups[{blocks[0][0]}].stated_weight"
+        checks.append((path, total, _PROFILE_KEYS[category], label))
+    return checks
+
+
 def _profile_weights(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     profile = context.profile
     weights = dict(profile.level1_weights)
@@ -55,16 +99,7 @@ def _profile_weights(context: CheckContext, rule: Rule) -> Iterator[Finding]:
                     "预算执行率",
                 )
             )
-        for i, group in enumerate(tree.groups):
-            key = _PROFILE_KEYS[group.category]
-            checks.append(
-                (
-                    f"{table.path}.indicators.groups[{i}].stated_weight",
-                    group.stated_weight,
-                    key,
-                    group.category.value,
-                )
-            )
+        checks += _level1_checks(table, tree, weights)
         for path, stated, key, label in checks:
             if stated is None or key not in weights or stated == weights[key]:
                 continue
@@ -81,27 +116,42 @@ def _profile_weights(context: CheckContext, rule: Rule) -> Iterator[Finding]:
 
 def _weights_add_up(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     full = sum((w for _, w in context.profile.level1_weights), ZERO)
+    profile_execution = context.profile.execution.weight
     for table, tree in _trees(context):
-        items = [(a.path + ".weight", a.indicator.weight) for a in indicators_at(tree, table.path)]
-        if not items:
+        items = weight_parts(tree, table.path)
+        if all(p.value is None for p in items):
+            continue  # no weight to add up (BP405 reports a table without 三级 weights)
+        funding = table.funding
+        if funding is not None:
+            execution = Part(path=f"{table.path}.funding.weight", value=funding.weight)
+            severity = judge_sum(full, [execution, *items])
+        else:  # no funds block: the indicators carry 100, or 100 less the execution weight
+            execution = Part(path=f"{table.path}.funding.weight", value=None, shown=False)
+            known = known_sum(items)
+            complete = all(p.value is not None for p in items)
+            severity = judge_sum(full, items) if known > full else None
+            if severity is None and complete and known not in (full, full - profile_execution):
+                severity = Severity.WARNING
+        if severity is None:
             continue
-        execution = table.funding.weight if table.funding is not None else None
-        execution_input = (f"{table.path}.funding.weight", execution)
-        if execution is None:  # no funds block stated: the profile's execution weight applies
-            execution = context.profile.execution.weight
-            execution_input = (f"{context.profile.key}: execution.weight", execution)
-        total = execution + sum((w for _, w in items if w is not None), ZERO)
-        if total == full:
-            continue
+        total = known_sum([execution, *items])
+        blanks = sum(1 for p in items if p.value is None)
+        note_zh = f"（另有{blanks}项分值为空）" if blanks else ""
+        note_en = f" ({blanks} blank weight(s))" if blanks else ""
+        if not execution.shown:
+            note_zh += "（表中无资金部分）"
+            note_en += " (the table shows no funds block)"
         yield rule.finding(
             path=f"{table.path}.indicators",
             stated=total,
             expected=full,
             formula="执行率分值 + Σ 三级指标分值",
-            inputs=[execution_input, *items],
-            message_zh=f"「{table.name}」执行率分值与三级指标分值合计{total}分，应为{full}分",
+            inputs=[(p.path, p.value) for p in (execution, *items)],
+            severity=severity,
+            message_zh=f"「{table.name}」执行率分值与三级指标分值合计{total}分，应为{full}分"
+            f"{note_zh}",
             message_en=f"'{table.name}': the execution weight and level-3 weights add up to "
-            f"{total}, not {full}",
+            f"{total}, not {full}{note_en}",
         )
 
 
@@ -164,20 +214,28 @@ def _level2_placement(context: CheckContext, rule: Rule) -> Iterator[Finding]:
 
 def _required_cells(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     for table, tree in _trees(context):
-        for at in indicators_at(tree, table.path):
+        rows = [at for at in indicators_at(tree, table.path) if filled(at.indicator)]
+        no_weights = bool(rows) and all(at.indicator.weight is None for at in rows)
+        if no_weights:  # a layout without a 分值 column for 三级 rows: one finding, not one a row
+            yield rule.finding(
+                path=f"{table.path}.indicators",
+                message_zh=f"「{table.name}」三级指标均未标明分值",
+                message_en=f"'{table.name}': no level-3 indicator states a weight",
+            )
+        for at in rows:
             ind = at.indicator
+            target = not is_blank(normalise(ind.target))
             blanks = [
-                ("weight", ind.weight is None, Severity.ERROR, "分值"),
-                ("score", ind.score is None, Severity.ERROR, "得分"),
-                ("target", not ind.target.strip(), Severity.WARNING, "年度指标值"),
-                ("actual", not ind.actual.strip(), Severity.WARNING, "实际完成值"),
+                ("weight", ind.weight is None and not no_weights, "分值"),
+                ("score", ind.score is None and ind.weight is not None, "得分"),
+                ("target", not target, "年度指标值"),
+                ("actual", target and is_blank(normalise(ind.actual)), "实际完成值"),
             ]
-            for field, blank, severity, label in blanks:
+            for field, blank, label in blanks:
                 if not blank:
                     continue
                 yield rule.finding(
                     path=f"{at.path}.{field}",
-                    severity=severity if rule.severity is Severity.ERROR else rule.severity,
                     message_zh=f"「{table.name}」指标「{ind.name}」的{label}为空",
                     message_en=f"'{table.name}': indicator '{ind.name}' has no {field}",
                 )
@@ -186,7 +244,7 @@ def _required_cells(context: CheckContext, rule: Rule) -> Iterator[Finding]:
 def _refined(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     for table, tree in _trees(context):
         for i, group in enumerate(tree.groups):
-            if any(True for _ in group.indicators()):
+            if any(filled(indicator) for indicator in group.indicators()):
                 continue
             yield rule.finding(
                 path=f"{table.path}.indicators.groups[{i}]",
@@ -195,11 +253,14 @@ def _refined(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             )
 
 
-def missed_target(indicator: Indicator) -> bool:
+def missed_target(
+    indicator: Indicator, *, level1: Level1 | None = None, level2: Level2 | None = None
+) -> bool:
     """Whether a one-figure target is visibly missed by the figures of the actual in its unit.
 
     An approximate target ("十余次") counts as its lower bound.  Counts in the actual are added
-    up ("集中视察3次、专题询问1次" is 4 次); a percentage is met only if every one stated is.
+    up ("集中视察3次、专题询问1次" is 4 次); a percentage is met only if every one stated is.  A
+    target without a comparator is read as :mod:`budget_perf.checks._reading` says.
 
     >>> missed_target(Indicator(name="x", target="≥95%", actual="90%"))
     True
@@ -209,28 +270,8 @@ def missed_target(indicator: Indicator) -> bool:
     >>> missed_target(ten_or_more)
     True
     """
-    target, actual = parse_target(indicator.target), parse_target(indicator.actual)
-    if len(target.clauses) != 1:
-        return False
-    goal_clause = target.clauses[0]
-    if goal_clause.kind not in _COUNTABLE or len(goal_clause.numbers) != 1:
-        return False
-    values = [
-        c.numbers[0]
-        for c in actual.clauses
-        if c.kind in _COUNTABLE and c.unit == goal_clause.unit and len(c.numbers) == 1
-    ]
-    if not values:
-        return False
-    goal = goal_clause.numbers[0]
-    if goal_clause.comparator in (Comparator.LE, Comparator.LT):
-        return max(values) > goal
-    if goal_clause.unit == "%":
-        return min(values) < goal
-    return sum(values, ZERO) < goal
-
-
-_COUNTABLE = (TargetKind.QUANTITATIVE, TargetKind.APPROXIMATE)
+    reading = read_indicator(indicator, level1=level1, level2=level2, approximate=True)
+    return reading is not None and not reading.met
 
 
 def _deviation_notes(context: CheckContext, rule: Rule) -> Iterator[Finding]:
@@ -240,7 +281,8 @@ def _deviation_notes(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             if ind.deviation_note.strip():
                 continue
             below = ind.weight is not None and ind.score is not None and ind.score < ind.weight
-            if not below and not missed_target(ind):
+            missed = missed_target(ind, level1=at.level1.category, level2=at.level2.category)
+            if not below and not missed:
                 continue
             yield rule.finding(
                 path=f"{at.path}.deviation_note",
@@ -259,7 +301,8 @@ RULES = (
         "BP401",
         "一级指标权重符合规则配置",
         "Level-1 weights follow the rule profile",
-        "财预〔2020〕10号 sets 10/50/30/10 but allows deviations in special cases.",
+        "财预〔2020〕10号 sets 10/50/30/10 but allows deviations in special cases (a warning: "
+        "Hubei weighs 预算执行 20).",
         _profile_weights,
         severity=Severity.WARNING,
     ),
@@ -267,7 +310,8 @@ RULES = (
         "BP402",
         "执行率分值与三级指标分值合计为100",
         "Execution and level-3 weights add up to 100",
-        "A total out of anything but 100 cannot be graded on the 优/良/中/差 bands.",
+        "A total out of anything but 100 cannot be graded on the 优/良/中/差 bands (a warning "
+        "where blank weights or an unshown funds block leave the sum open).",
         _weights_add_up,
         severity=Severity.ERROR,
     ),
@@ -291,17 +335,19 @@ RULES = (
         "BP405",
         "三级指标分值、得分、指标值、完成值不为空",
         "Level-3 rows have weight, score, target and actual",
-        "A blank weight or score cannot be added up; a blank target cannot be checked.",
+        "The framework asks for each cell; a blank one is missing, not wrong (a warning), and "
+        "leaves the sums it belongs to open.",
         _required_cells,
-        severity=Severity.ERROR,
+        severity=Severity.WARNING,
     ),
     _FAMILY.rule(
         "BP406",
         "绩效指标细化到三级指标",
         "Every level-1 block is refined to level-3 indicators",
-        "The Yueyang review sheet scores 'all indicators refined to 三级' (5 points).",
+        "The Yueyang review sheet scores 'all indicators refined to 三级' (5 points); an empty "
+        "block is a gap in the table, not an inconsistency (a warning).",
         _refined,
-        severity=Severity.ERROR,
+        severity=Severity.WARNING,
     ),
     _FAMILY.rule(
         "BP407",
