@@ -111,15 +111,15 @@ def read_workbook_with_sources(
     '基础数据表!D7'
     """
     file = str(path)
-    workbook = open_workbook(path)
+    package = open_workbook(path)
+    grids = [grid_of(package, sheet, file) for sheet in package.sheets]
+    extra = next((grid for grid in grids if grid.sheet == EXTRA_SHEET), None)
     blocks: list[_Block] = []
     years: list[tuple[int, str]] = []
     filers: list[str] = []
-    for worksheet in workbook.worksheets:
-        if worksheet.title == EXTRA_SHEET:
-            continue  # read after the tables, by read_extra
-        grid = grid_of(worksheet, file)
-        blocks.extend(_segment(grid, years, filers))
+    for grid in grids:
+        if grid is not extra:  # read after the tables, by read_extra
+            blocks.extend(_segment(grid, years, filers))
     if not blocks:
         raise WorkbookError(
             file,
@@ -161,7 +161,7 @@ def read_workbook_with_sources(
         )  # fmt: skip
     except (TypeError, ValueError) as error:
         raise WorkbookError(file, str(error)) from None
-    return read_extra(workbook, evaluation, file), SourceMap(sources.items())
+    return read_extra(extra, evaluation), SourceMap(sources.items())
 
 
 def _read_block(block: _Block, sources: dict[str, str], tables: list[_Table]) -> None:

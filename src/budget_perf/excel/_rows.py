@@ -50,16 +50,32 @@ class Row(enum.Enum):
     OTHER = "other"
 
 
+_LABELS: dict[int, tuple[Mapping[str, tuple[str, ...]], dict[str, str]]] = {}
+
+
+def _labels(spec: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    """Each accepted label of *spec* (as :func:`label_key` gives it) → its key, first key wins."""
+    cached = _LABELS.get(id(spec))
+    if cached is not None and cached[0] is spec:
+        return cached[1]
+    labels: dict[str, str] = {}
+    for key, aliases in spec.items():
+        for alias in aliases:
+            labels.setdefault(label_key(alias), key)
+    _LABELS[id(spec)] = (spec, labels)
+    return labels
+
+
 def header(grid: Grid, row: int, spec: Mapping[str, tuple[str, ...]]) -> dict[str, Cell]:
     """The cells of *row* whose labels match *spec* (key → accepted labels), first match wins."""
-    wanted = {key: {label_key(a) for a in aliases} for key, aliases in spec.items()}
+    wanted = _labels(spec)
     found: dict[str, Cell] = {}
     for cell in grid.filled(row):
         if not isinstance(cell.value, str):
             continue
         key = label_key(cell.value)
         for candidate in (key, _YEAR_PREFIX.sub("", key), _UNIT_SUFFIX.sub("", key)):
-            match = next((k for k, labels in wanted.items() if candidate in labels), None)
+            match = wanted.get(candidate)
             if match is not None and match not in found:
                 if key.endswith("(元)"):  # every amount of the model is in 万元
                     raise grid.error(
