@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Mapping
-from types import SimpleNamespace
 
 import attrs
-from openpyxl.cell.read_only import ReadOnlyCell
+from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 from openpyxl.utils.cell import get_column_letter
 
 from budget_perf.excel._cellxml import cell_value, formula_text
@@ -188,11 +187,18 @@ def grid_of(package: Package, part: SheetPart, file: str) -> Grid:
 def _style(
     package: Package, row: int, column: int, style: int, file: str, sheet: str
 ) -> tuple[str, int]:
-    """The number format and indent of a cell with style id *style*, as openpyxl finds them."""
-    cell = ReadOnlyCell(SimpleNamespace(parent=package.workbook), row, column, None, "n", style)
+    """The number format and indent of a cell with style id *style*, as an openpyxl cell of a
+    loaded workbook gives them (``number_format``; ``alignment.indent`` where it has a style)."""
+    book = package.workbook
     try:
-        indent = cell.alignment.indent if cell.has_style else 0
-        return str(cell.number_format), int(indent or 0)
+        array = book._cell_styles[style]
+        code = array.numFmtId
+        if code < BUILTIN_FORMATS_MAX_SIZE:
+            number_format = BUILTIN_FORMATS.get(code, "General")
+        else:
+            number_format = book._number_formats[code - BUILTIN_FORMATS_MAX_SIZE]
+        indent = book._alignments[array.alignmentId].indent if any(array) else 0
+        return str(number_format), int(indent or 0)
     except (IndexError, KeyError, TypeError, ValueError):
         ref = f"{get_column_letter(column)}{row}"
         raise WorkbookError(
