@@ -25,7 +25,7 @@ from budget_perf.excel import WorkbookError, read_workbook, write_workbook
 from budget_perf.excel._cellxml import cell_value, formula_text
 from budget_perf.excel._grid import _style
 from budget_perf.excel._guard import open_workbook
-from budget_perf.excel._scan import Budget, scan_part
+from budget_perf.excel._scan import _TOTALS, Budget, scan_part
 
 _STYLES = (
     '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -206,3 +206,40 @@ def test_json_that_is_not_json_is_named_at_its_cell(tmp_path: Path) -> None:
         read_workbook(path)
     assert (caught.value.sheet, caught.value.cell) == ("报告其他内容", "A3")
     assert "报告其他内容!A3" in caught.value.message("zh")
+
+
+@pytest.mark.parametrize("total", sorted(_TOTALS))
+def test_each_total_refuses_only_past_its_limit(total: str) -> None:
+    """Every whole-workbook total accepts its limit and refuses one more, saying which limit
+    and where it was passed, in both languages."""
+    limit = _TOTALS[total][0]
+    budget = Budget("自评.xlsx")
+    budget.add(total, limit, "xl/worksheets/sheet1.xml")
+    with pytest.raises(WorkbookError) as caught:
+        budget.add(total, 1, "xl/worksheets/sheet2.xml", sheet="项目表")
+    error = caught.value
+    assert f"more than the limit of {limit}" in str(error)
+    assert "xl/worksheets/sheet2.xml" in str(error) and error.sheet == "项目表"
+    assert f"多于{limit}" in error.message("zh")
+
+
+def test_every_refusal_of_the_excel_module_speaks_chinese() -> None:
+    """Each place budget_perf.excel refuses a workbook gives a Chinese wording as well (a
+    reviewer reading Chinese never gets an English-only refusal)."""
+    import ast
+
+    import budget_perf.excel as package
+
+    missing = []
+    for source in sorted(Path(package.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            keywords = {keyword.arg for keyword in node.keywords}
+            if name == "WorkbookError" and "reason_zh" not in keywords:
+                missing.append(f"{source.name}:{node.lineno}")
+            if name == "error" and isinstance(func, ast.Attribute) and len(node.args) == 2:
+                missing.append(f"{source.name}:{node.lineno}")
+    assert missing == []

@@ -169,6 +169,14 @@ refused(WorkbookError, read_workbook, path, contains=("both read from the part",
 """,
     ),
     _case(
+        "xlsx-too-many-sheets",
+        "300 small sheets: refused by their number",
+        """
+path = xlsx("sheets.xlsx", {f"S{i}": ROW for i in range(300)})
+refused(WorkbookError, read_workbook, path, contains=("256 sheets",))
+""",
+    ),
+    _case(
         "xlsx-huge-shared-strings",
         "60 000 shared strings: refused by their count",
         """
