@@ -243,3 +243,20 @@ def test_every_refusal_of_the_excel_module_speaks_chinese() -> None:
             if name == "error" and isinstance(func, ast.Attribute) and len(node.args) == 2:
                 missing.append(f"{source.name}:{node.lineno}")
     assert missing == []
+
+
+def test_the_workbook_part_named_in_another_case_is_no_decoy(tmp_path: Path) -> None:
+    """Package part names ignore case and percent-escapes: "/XL/Workbook%2Exml" in
+    _rels/.rels is the same part as xl/workbook.xml, and the workbook reads as written."""
+    path = tmp_path / "自评.xlsx"
+    report = load("yueyang-npc-2022")
+    write_workbook(report, path)
+    with zipfile.ZipFile(path) as old:
+        files = {info.filename: old.read(info.filename) for info in old.infolist()}
+    rels = files["_rels/.rels"].decode()
+    assert 'Target="xl/workbook.xml"' in rels
+    files["_rels/.rels"] = rels.replace('"xl/workbook.xml"', '"/XL/Workbook%2Exml"').encode()
+    with zipfile.ZipFile(path, "w") as new:
+        for name, data in files.items():
+            new.writestr(name, data)
+    assert read_workbook(path) == report

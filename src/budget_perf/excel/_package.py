@@ -21,6 +21,7 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from typing import Any
+from urllib.parse import unquote
 
 import attrs
 from openpyxl.packaging.manifest import Manifest
@@ -130,7 +131,7 @@ def _one_workbook(budget: Budget, archive: zipfile.ZipFile, names: set[str], boo
     for rel in get_dependents(archive, ARC_ROOT_RELS):
         if str(rel.Type).endswith(_OFFICE_DOCUMENT) and rel.TargetMode != "External":
             target = posixpath.normpath(rel.target)
-            if target != book:
+            if _part_name(target) != _part_name(book):
                 raise WorkbookError(
                     budget.file,
                     f"the archive declares two workbooks: {book} in [Content_Types].xml, "
@@ -139,6 +140,11 @@ def _one_workbook(budget: Budget, archive: zipfile.ZipFile, names: set[str], boo
                     reason_zh=f"压缩包声明了两个工作簿：[Content_Types].xml中的{book}"
                     f"（budget_perf读取）和_rels/.rels中的{target}（Excel显示），疑为伪装文件",
                 )
+
+
+def _part_name(name: str) -> str:
+    """A part name as a package compares them: percent-escapes decoded, case ignored."""
+    return unquote(name).casefold()
 
 
 def _worksheets(file: str, parser: Any, names: set[str]) -> tuple[SheetPart, ...]:
