@@ -16,6 +16,9 @@ A workbook (.xlsx) is a zip archive of XML parts.  Before openpyxl sees the file
    (:mod:`~budget_perf.excel._scan`), refusing a document type declaration (an XML bomb) and
    any limit of :mod:`~budget_perf.excel._limits` passed: cells, merged ranges, styles, shared
    strings, text, sheets, part sizes, a value or merged range beyond row 5 000 or column 64.
+   That same pass keeps each worksheet's cells holding something and its merged ranges, so
+   openpyxl never parses a worksheet; it reads only the content types, the workbook part and
+   its relationships, and the styles (with its own functions, once each has been counted).
 
 Every failure, including any error openpyxl itself raises, is a :class:`WorkbookError` naming
 the file, and the sheet or part where it applies, in English and Chinese.
@@ -31,29 +34,15 @@ from pathlib import Path
 
 from budget_perf.excel._errors import WorkbookError
 from budget_perf.excel._limits import (
-    MAX_CELLS,
-    MAX_COLUMNS,
     MAX_COMPRESSION_RATIO,
     MAX_FILE_BYTES,
     MAX_MEMBERS,
-    MAX_MERGED_CELLS,
-    MAX_ROWS,
     MAX_UNCOMPRESSED_BYTES,
     RATIO_FLOOR_BYTES,
 )
 from budget_perf.excel._package import Package, open_package
-from budget_perf.excel._scan import check_size
 
-__all__ = [
-    "MAX_CELLS",
-    "MAX_COLUMNS",
-    "MAX_MEMBERS",
-    "MAX_MERGED_CELLS",
-    "MAX_ROWS",
-    "MAX_UNCOMPRESSED_BYTES",
-    "check_size",
-    "open_workbook",
-]
+__all__ = ["open_workbook"]
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
