@@ -18,22 +18,33 @@ Reading (:func:`read_workbook`, :func:`read_workbook_with_sources`)
     text cells go through :mod:`budget_perf.cells` (full-width digits, "85　"); Chinese text in a
     figure's cell or beside a funds row is that row's ``note``.
 
-    Refused with a :class:`WorkbookError` that names the file, sheet and cell: a file that is
-    not an .xlsx workbook (or an .xls / encrypted one), a corrupt zip, more than 1 000 parts
-    or 32 MiB unpacked, any XML part declaring a DOCTYPE or entities (an XML bomb: refused
-    before parsing, and defusedxml would refuse it too), a sheet with a value beyond 5 000 rows
-    or 64 columns or with more than 320 000 cell elements (checked in the sheet's XML before
-    openpyxl builds it, cells without an ``r`` address included; empty cells that only carry a
-    border do not count), a header in 元 rather than 万元, a rate without a % format that
+    Refused with a :class:`WorkbookError` that names the file, sheet and cell, in English
+    (``str(error)``) and Chinese (``error.message("zh")``): a file that is not an .xlsx
+    workbook (an .xls or encrypted one, a Word document, a directory), a corrupt or truncated
+    zip, and — before openpyxl parses anything, counted over the whole workbook in one
+    streaming pass through every part it would read, found as openpyxl finds them (a decoy
+    ``xl/workbook.xml`` is no hiding place) — a file over 40 MiB, more than 1 000 parts or
+    32 MiB unpacked, a part compressed more than 500 times (a zip bomb), any part read that
+    declares a DOCTYPE or entities (an XML bomb), more than 256 sheets, a value or merged range
+    beyond row 5 000 or column 64, more than 200 000 cells in all (empty formatted ones
+    included), 50 000 cells holding a value, 10 000 merged ranges covering 100 000 cells,
+    20 000 style records, 50 000 shared strings, 10 million characters of text; see
+    ``budget_perf.excel._limits`` for every limit.  A sheet's extent comes from the cells
+    holding something, never from its stated dimension: an empty formatted cell at XFD1048576
+    costs nothing.  Then a header in 元 rather than 万元, a rate without a % format that
     looks like a fraction (0.9853: 98.53% or 0.9853%?), a header without a required column
     (the message names the label), a formula anywhere on a sheet (its saved result may be
-    missing or stale: paste values), an error value such as ``#DIV/0!``, and any figure,
-    category or row label that cannot be read.
+    missing or stale: paste values), an error value such as ``#DIV/0!``, any figure,
+    category or row label that cannot be read, and a 报告其他内容 sheet whose JSON is broken,
+    nested more than 64 levels, repeats a key or holds a huge integer.
 
 Writing (:func:`write_workbook`)
     writes the standard layout, plus one sheet, 报告其他内容, holding as JSON the parts of the
     report that the tables cannot (the narrative, the general-budget account, the grade, the
-    attachments, the review rubric, the department's description).  ``read_workbook`` gives
+    attachments, the review rubric, the department's description).  Report text is always a
+    text cell, never a formula; one that a spreadsheet would run once edited ("=HYPERLINK(…)",
+    "+…", "-…", "@…") also carries Excel's quote prefix.  Either way the cell holds the exact
+    text, so it reads back unchanged.  ``read_workbook`` gives
     back :func:`workbook_content` of the report written — the report itself, but for fund
     sources' budget types and the blank labels and whitespace the tables normalise.
 

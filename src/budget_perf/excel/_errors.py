@@ -2,12 +2,16 @@
 
 Every problem with a workbook file — not a workbook at all, a corrupt or oversized archive, an
 XML bomb, a missing header, a formula or an error value where a figure belongs — is raised as
-one :class:`WorkbookError` naming the file and, where it applies, the sheet and the cell.
+one :class:`WorkbookError` naming the file and, where it applies, the sheet and the cell.  Like
+every refusal it speaks English (``str(err)``) and, where the raiser gives ``reason_zh``,
+Chinese (``err.message("zh")``).
 
 >>> err = WorkbookError("自评.xlsx", "the cell holds the error value #DIV/0!",
-...                     sheet="项目表", cell="G7")
+...                     sheet="项目表", cell="G7", reason_zh="单元格为错误值#DIV/0!")
 >>> print(err)
 自评.xlsx: 项目表!G7: the cell holds the error value #DIV/0!
+>>> print(err.message("zh"))
+自评.xlsx：项目表!G7：单元格为错误值#DIV/0!
 >>> err.file, err.sheet, err.cell
 ('自评.xlsx', '项目表', 'G7')
 >>> isinstance(err, ValueError)
@@ -44,19 +48,27 @@ class WorkbookError(BudgetPerfError, ValueError):
         sheet: the sheet's name, or ``None`` when the problem concerns the whole file.
         cell: the cell reference (``"C7"``), or ``None``.
         reason: what is wrong, without the location.
+        reason_zh: the same in Chinese, or ``None`` where the raiser has no Chinese wording
+            (then :meth:`message` answers in English for ``"zh"`` as well).
     """
 
     def __init__(
-        self, file: str, reason: str, *, sheet: str | None = None, cell: str | None = None
-    ) -> None:
+        self, file: str, reason: str, *, sheet: str | None = None, cell: str | None = None,
+        reason_zh: str | None = None,
+    ) -> None:  # fmt: skip
         self.file = file
         self.sheet = sheet
         self.cell = cell
         self.reason = reason
+        self.reason_zh = reason_zh
         if sheet is not None and cell is not None:
             where = f"{file}: {cell_address(sheet, cell)}: "
+            where_zh = f"{file}：{cell_address(sheet, cell)}："
         elif sheet is not None:
             where = f"{file}: sheet {sheet!r}: "
+            where_zh = f"{file}：工作表「{sheet}」："
         else:
             where = f"{file}: "
-        super().__init__(where + reason)
+            where_zh = f"{file}："
+        message_zh = None if reason_zh is None else where_zh + reason_zh
+        super().__init__(where + reason, message_zh=message_zh)

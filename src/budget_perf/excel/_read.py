@@ -114,31 +114,37 @@ def read_workbook_with_sources(
     '基础数据表!D7'
     """
     file = str(path)
-    workbook = open_workbook(path)
+    package = open_workbook(path)
+    grids = [grid_of(package, sheet, file) for sheet in package.sheets]
+    extra = next((grid for grid in grids if grid.sheet == EXTRA_SHEET), None)
     blocks: list[_Block] = []
     years: list[tuple[int, str]] = []
     filers: list[str] = []
-    for worksheet in workbook.worksheets:
-        if worksheet.title == EXTRA_SHEET:
-            continue  # read after the tables, by read_extra
-        grid = grid_of(worksheet, file)
-        blocks.extend(_segment(grid, years, filers))
+    for grid in grids:
+        if grid is not extra:  # read after the tables, by read_extra
+            blocks.extend(_segment(grid, years, filers))
     if not blocks:
         raise WorkbookError(
             file,
             "no self-evaluation table found (expected a title such as "
             "'2022年度项目支出绩效自评表' or a row labelled 项目支出名称 / 预算部门名称 / 编制数)",
+            reason_zh="未找到自评表（应有“2022年度项目支出绩效自评表”之类的标题，"
+            "或以项目支出名称、预算部门名称、编制数开头的行）",
         )
     if year is not None:
         years.append((year, "the year= argument"))
     distinct = sorted({stated for stated, _ in years})
     if not distinct:
         raise WorkbookError(
-            file, "no year found: give the tables titles such as '2022年度…', or pass year="
+            file,
+            "no year found: give the tables titles such as '2022年度…', or pass year=",
+            reason_zh="未找到年度：请给表格加上“2022年度……”之类的标题，或传入year=",
         )
     if len(distinct) > 1:
         where = ", ".join(f"{stated} ({at})" for stated, at in years)
-        raise WorkbookError(file, f"the tables state different years: {where}")
+        raise WorkbookError(
+            file, f"the tables state different years: {where}", reason_zh=f"各表年度不一致：{where}"
+        )
     sources: dict[str, str] = {}
     tables: list[_Table] = []
     for block in blocks:
@@ -147,7 +153,9 @@ def read_workbook_with_sources(
         except WorkbookError:
             raise
         except (TypeError, ValueError) as error:  # a value the model refuses
-            raise block.grid.error(None, f"cannot read the table: {error}") from None
+            raise block.grid.error(
+                None, f"cannot read the table: {error}", f"无法读取该表：{error}"
+            ) from None
     department = next((t for t in tables if isinstance(t, DepartmentTable)), None)
     basic = next((t for t in tables if isinstance(t, BasicDataTable)), None)
     projects = [t for t in tables if isinstance(t, Project)]
@@ -163,8 +171,8 @@ def read_workbook_with_sources(
             projects=tuple(projects), basic_data=basic,
         )  # fmt: skip
     except (TypeError, ValueError) as error:
-        raise WorkbookError(file, str(error)) from None
-    return read_extra(workbook, evaluation, file), SourceMap(sources.items())
+        raise WorkbookError(file, str(error), reason_zh=f"无法组成自评报告：{error}") from None
+    return read_extra(extra, evaluation), SourceMap(sources.items())
 
 
 def _read_block(block: _Block, sources: dict[str, str], tables: list[_Table]) -> None:
@@ -177,13 +185,18 @@ def _read_block(block: _Block, sources: dict[str, str], tables: list[_Table]) ->
         )
     elif block.kind is Kind.DEPARTMENT:
         if any(isinstance(t, DepartmentTable) for t in tables):
-            raise block.grid.error(first, "a second department table (部门整体支出绩效自评表)")
+            raise block.grid.error(
+                first, "a second department table (部门整体支出绩效自评表)",
+                "第二张部门整体支出绩效自评表",
+            )  # fmt: skip
         tables.append(
             read_evaluation(block.grid, block.rows, block.kind, "$.department_table", sources)
         )
     else:
         if any(isinstance(t, BasicDataTable) for t in tables):
-            raise block.grid.error(first, "a second basic data table (基础数据表)")
+            raise block.grid.error(
+                first, "a second basic data table (基础数据表)", "第二张基础数据表"
+            )
         tables.append(read_basic(block.grid, block.rows, sources))
 
 

@@ -112,7 +112,10 @@ def read_basic(grid: Grid, rows: Sequence[int], sources: dict[str, str]) -> Basi
         elif what is Row.SIGNATURE:
             fields["signature"] = read_signature(grid, row)
         elif what not in (Row.BLANK, Row.TITLE, Row.OTHER, Row.FILER):
-            raise grid.error(next(grid.filled(row)), f"unexpected {what.value} row in the table")
+            raise grid.error(
+                next(grid.filled(row)), f"unexpected {what.value} row in the table",
+                f"表中出现了不应有的{what.value}行",
+            )  # fmt: skip
         reader.at += 1
     return BasicDataTable(notes=tuple(notes), **fields)
 
@@ -126,7 +129,9 @@ def _staffing(reader: _Basic, row: int) -> StaffingRow:
         if all(grid.own(r, c.column).blank for c in found.values()):
             continue
         if values:
-            raise grid.error(next(grid.filled(r)), "a second row of staffing figures")
+            raise grid.error(
+                next(grid.filled(r)), "a second row of staffing figures", "第二行人员编制数字"
+            )
         for key, path in (("authorised", "authorised"), ("in_post", "in_post")):
             cell = grid.own(r, found[key].column)
             values[path] = count_of(grid, cell, STAFFING_HEADER[key][0])
@@ -136,7 +141,7 @@ def _staffing(reader: _Basic, row: int) -> StaffingRow:
             cell = grid.own(r, found["rate"].column)
             rate, note = percent_of(grid, cell, "控制率")
             if note:
-                raise grid.error(cell, f"cannot read 控制率: {note!r}")
+                raise grid.error(cell, f"cannot read 控制率: {note!r}", f"无法读取控制率：{note!r}")
             values["stated_control_rate"] = rate
             if rate is not None:
                 reader.record("staffing.stated_control_rate", cell)
@@ -169,6 +174,7 @@ def _expense_columns(grid: Grid, row: int) -> dict[str, Cell]:
         raise grid.error(
             next(grid.filled(row), None),
             f"the 经费控制情况 header in row {row} has no {labels} column (missing header)",
+            f"第{row}行的经费控制情况表头缺少{labels}列",
         )
     return {"previous_final": finals[0][1], "current_budget": budget, "current_final": finals[1][1]}
 
@@ -195,7 +201,10 @@ def _expenses(reader: _Basic, row: int, fields: dict[str, Any]) -> dict[str, Exp
         for cell in grid.filled(r):
             if cell.column > last:
                 if not isinstance(cell.value, str):
-                    raise grid.error(cell, "a figure where the row has no column for one")
+                    raise grid.error(
+                        cell, "a figure where the row has no column for one",
+                        "该行在此处没有填数字的列",
+                    )  # fmt: skip
                 if not is_blank(normalise(cell.value)):
                     notes.append(text_of(cell))
         if not labels and all(v is None for v, _ in values.values()) and not notes:
@@ -223,14 +232,21 @@ def _expenses(reader: _Basic, row: int, fields: dict[str, Any]) -> dict[str, Exp
         if node.depth == 0:
             field = _anchor(node.label)
             if field is None:
-                raise grid.error(node.label_cell, f"unknown top-level row {node.label!r}")
+                raise grid.error(
+                    node.label_cell, f"unknown top-level row {node.label!r}",
+                    f"无法识别的一级行{node.label!r}",
+                )  # fmt: skip
             if field in fields or any(f == field for f, _ in tops):
-                raise grid.error(node.label_cell, f"a second {node.label!r} row")
+                raise grid.error(
+                    node.label_cell, f"a second {node.label!r} row", f"第二个{node.label!r}行"
+                )
             tops.append((field, node))
             stack = [node]
             continue
         if not stack:
-            raise grid.error(node.label_cell, "a sub-row before any top-level row")
+            raise grid.error(
+                node.label_cell, "a sub-row before any top-level row", "明细行出现在一级行之前"
+            )
         del stack[min(node.depth, len(stack)) :]
         stack[-1].children.append(node)
         node.depth = len(stack)
@@ -305,7 +321,10 @@ def _buildings(reader: _Basic, row: int) -> tuple[BuildingRow, ...]:
             reader_fn = percent_of if key.endswith("rate") else figure_of
             value, note = reader_fn(grid, cell, BUILDING_HEADER[key][0])
             if note:
-                raise grid.error(cell, f"cannot read {BUILDING_HEADER[key][0]}: {note!r}")
+                label = BUILDING_HEADER[key][0]
+                raise grid.error(
+                    cell, f"cannot read {label}: {note!r}", f"无法读取{label}：{note!r}"
+                )
             values[paths[key]] = value
             cells[paths[key]] = cell
         if not labels and all(v is None for v in values.values()):

@@ -89,7 +89,10 @@ class _Reader:
     def figure(self, cell: Cell, path: str, what: str, *, negative: bool = False) -> Decimal | None:
         value, note = figure_of(self.grid, cell, what, negative=negative)
         if note:
-            raise self.grid.error(cell, f"cannot read {what}: {note!r} is not a figure")
+            raise self.grid.error(
+                cell, f"cannot read {what}: {note!r} is not a figure",
+                f"无法读取{what}：{note!r}不是数字",
+            )  # fmt: skip
         if value is not None:
             self.record(path, cell)
         return value
@@ -130,10 +133,16 @@ def read_evaluation(
         elif what is Row.NOTE or (what is Row.OTHER and after_indicators):
             if kind is Kind.DEPARTMENT:
                 first = next(grid.filled(row))
-                raise grid.error(first, "the department table has no place for this text row")
+                raise grid.error(
+                    first, "the department table has no place for this text row",
+                    "部门整体支出绩效自评表中没有容纳此文字行的位置",
+                )  # fmt: skip
             notes.append(row_text(grid, row, " "))
         elif what not in (Row.BLANK, Row.TITLE, Row.OTHER, Row.FILER):
-            raise grid.error(next(grid.filled(row)), f"unexpected {what.value} row in the table")
+            raise grid.error(
+                next(grid.filled(row)), f"unexpected {what.value} row in the table",
+                f"表中出现了不应有的{what.value}行",
+            )  # fmt: skip
         reader.at += 1
     return _build(kind, fields, notes)
 
@@ -190,7 +199,9 @@ def _funding(reader: _Reader, row: int) -> Funding:
         if not labels:
             if all(c.blank for c in grid.filled(r, origin_only=False)):
                 continue
-            raise grid.error(next(grid.filled(r), None), "a funds row without a label")
+            raise grid.error(
+                next(grid.filled(r), None), "a funds row without a label", "资金行缺少名称"
+            )
         label = labels[-1]
         is_total = any(label_key(t) in label_key(text_of(label)) for t in FUND_TOTAL_LABELS)
         path = "total" if is_total else f"sources[{len(sources)}]"
@@ -210,16 +221,26 @@ def _funding(reader: _Reader, row: int) -> Funding:
             if isinstance(cell.value, str) and not is_blank(normalise(cell.value)):
                 notes.append(text_of(cell))
             elif not isinstance(cell.value, str):
-                raise grid.error(cell, "a figure where the funds row has no column for one")
+                raise grid.error(
+                    cell, "a figure where the funds row has no column for one",
+                    "资金行在此处没有填数字的列",
+                )  # fmt: skip
         if is_total:
             if total is not None:
-                raise grid.error(label, "a second 年度资金总额 row in the funds block")
+                raise grid.error(
+                    label, "a second 年度资金总额 row in the funds block",
+                    "项目资金部分出现第二个年度资金总额行",
+                )  # fmt: skip
             extra = _execution(reader, r, columns, notes)
             total = FundTotal(note="\n".join(notes), **values)
             continue
         kind = find_kind(text_of(label), "fund")
         if not isinstance(kind, FundKind):
-            raise grid.error(label, f"unknown fund source {text_of(label)!r} in the funds block")
+            shown = repr(text_of(label))
+            raise grid.error(
+                label, f"unknown fund source {shown} in the funds block",
+                f"项目资金部分中无法识别的资金来源{shown}",
+            )  # fmt: skip
         sources.append(FundSource(kind=kind, label=text_of(label), note="\n".join(notes), **values))
     return Funding(
         total=total, sources=tuple(sources), weight=extra.get("weight"),
@@ -267,7 +288,10 @@ def _splits(reader: _Reader, row: int) -> tuple[tuple[IncomeLine, ...], tuple[Sp
             for label, amount_cell, amount in _lines(grid, region):
                 kind = find_kind(label, table)
                 if kind is None:
-                    raise grid.error(region[0], f"unknown {table} line {label!r}")
+                    raise grid.error(
+                        region[0], f"unknown {table} line {label!r}",
+                        f"无法识别的{'收入' if table == 'income' else '支出'}项{label!r}",
+                    )  # fmt: skip
                 if amount_cell is not None and amount is not None:
                     reader.record(f"{path}[{len(lines)}].amount", amount_cell)
                 if isinstance(kind, IncomeKind):
@@ -285,14 +309,19 @@ def _lines(grid: Grid, cells: list[Cell]) -> list[tuple[str, Cell | None, Decima
         cell = cells[index]
         index += 1
         if not isinstance(cell.value, str):
-            raise grid.error(cell, "an amount without a label in the split")
+            raise grid.error(
+                cell, "an amount without a label in the split", "收支构成中有金额缺少名称"
+            )
         text = normalise(cell.value)
         label, colon, rest = text.rpartition(":")
         if colon and parse_amount(rest).status in (CellStatus.VALUE, CellStatus.BLANK):
             if rest.strip():
                 value = parse_amount(rest).value
                 if value is not None and value < 0:
-                    raise grid.error(cell, f"the amount must not be negative, got {value}")
+                    raise grid.error(
+                        cell, f"the amount must not be negative, got {value}",
+                        f"金额不能为负数，实为{value}",
+                    )  # fmt: skip
                 lines.append((_PREFIX.sub("", label).strip(), cell, value))
                 continue
             text = label
@@ -341,12 +370,19 @@ def _tree(reader: _Reader, found: dict[str, Cell]) -> IndicatorTree:
             continue
         for cell in grid.filled(r):  # a figure in a column the table does not have is not lost
             if cell.column not in col.values() and isinstance(cell.value, int | float):
-                raise grid.error(cell, f"a figure ({cell.value}) in a column without a header")
+                raise grid.error(
+                    cell, f"a figure ({cell.value}) in a column without a header",
+                    f"没有表头的列中有数字（{cell.value}）",
+                )  # fmt: skip
         new_group = bool(t1) and (t1 != l1_text or not level1)
         if new_group:
             category, weight = level1_of(t1)
             if category is None:
-                raise grid.error(grid.cell(r, col["level1"]), f"unknown 一级指标 {t1!r}")
+                raise grid.error(
+                    grid.cell(r, col["level1"]),
+                    f"unknown 一级指标 {t1!r}",
+                    f"无法识别的一级指标{t1!r}",
+                )
             path = f"indicators.groups[{len(level1)}].stated_weight"
             if weight is not None:
                 reader.record(path, grid.cell(r, col["level1"]))
@@ -354,17 +390,28 @@ def _tree(reader: _Reader, found: dict[str, Cell]) -> IndicatorTree:
             level1.append(Level1Group(category=category, stated_weight=stated))
             l1_text, l2_text = t1, ""
         if not level1:
-            raise grid.error(grid.cell(r, col["level1"]), "an indicator row without 一级指标")
+            raise grid.error(
+                grid.cell(r, col["level1"]),
+                "an indicator row without 一级指标",
+                "指标行缺少一级指标",
+            )
         group = level1[-1]
         if t2 and (t2 != l2_text or new_group):
             category2 = level2_of(t2)
             if category2 is None:
-                raise grid.error(grid.cell(r, col["level2"]), f"unknown 二级指标 {t2!r}")
+                raise grid.error(
+                    grid.cell(r, col["level2"]),
+                    f"unknown 二级指标 {t2!r}",
+                    f"无法识别的二级指标{t2!r}",
+                )
             group = attrs.evolve(group, groups=(*group.groups, Level2Group(category=category2)))
             l2_text = t2
         if any(texts.values()) or note or not weight_cell.blank or not score_cell.blank:
             if not group.groups:
-                raise grid.error(grid.cell(r, col["level2"]), "an indicator row without 二级指标")
+                raise grid.error(
+                    grid.cell(r, col["level2"]), "an indicator row without 二级指标",
+                    "指标行缺少二级指标",
+                )  # fmt: skip
             at = f"indicators.groups[{len(level1) - 1}].groups[{len(group.groups) - 1}]"
             at += f".indicators[{len(group.groups[-1].indicators)}]"
             indicator = Indicator(
@@ -385,12 +432,17 @@ def _totals(
 ) -> IndicatorTree:
     grid = reader.grid
     if columns is None or not isinstance(tree, IndicatorTree):
-        raise grid.error(next(grid.filled(row)), "a 总分 row without an indicator table above it")
+        raise grid.error(
+            next(grid.filled(row)), "a 总分 row without an indicator table above it",
+            "总分行上方没有指标表",
+        )  # fmt: skip
     wanted = {columns[0].column, columns[1].column}
     for cell in grid.filled(row):  # a figure elsewhere in the row would be silently dropped
         if cell.column not in wanted and isinstance(cell.value, int | float):
             raise grid.error(
-                cell, f"a figure ({cell.value}) in the 总分 row outside the 分值 and 得分 columns"
+                cell,
+                f"a figure ({cell.value}) in the 总分 row outside the 分值 and 得分 columns",
+                f"总分行在分值、得分列之外有数字（{cell.value}）",
             )
     weight = reader.figure(
         grid.own(row, columns[0].column), "indicators.stated_total_weight", "总分 (分值)"

@@ -50,20 +50,38 @@ class Row(enum.Enum):
     OTHER = "other"
 
 
+_LABELS: dict[int, tuple[Mapping[str, tuple[str, ...]], dict[str, str]]] = {}
+
+
+def _labels(spec: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    """Each accepted label of *spec* (as :func:`label_key` gives it) → its key, first key wins."""
+    cached = _LABELS.get(id(spec))
+    if cached is not None and cached[0] is spec:
+        return cached[1]
+    labels: dict[str, str] = {}
+    for key, aliases in spec.items():
+        for alias in aliases:
+            labels.setdefault(label_key(alias), key)
+    _LABELS[id(spec)] = (spec, labels)
+    return labels
+
+
 def header(grid: Grid, row: int, spec: Mapping[str, tuple[str, ...]]) -> dict[str, Cell]:
     """The cells of *row* whose labels match *spec* (key → accepted labels), first match wins."""
-    wanted = {key: {label_key(a) for a in aliases} for key, aliases in spec.items()}
+    wanted = _labels(spec)
     found: dict[str, Cell] = {}
     for cell in grid.filled(row):
         if not isinstance(cell.value, str):
             continue
         key = label_key(cell.value)
         for candidate in (key, _YEAR_PREFIX.sub("", key), _UNIT_SUFFIX.sub("", key)):
-            match = next((k for k, labels in wanted.items() if candidate in labels), None)
+            match = wanted.get(candidate)
             if match is not None and match not in found:
                 if key.endswith("(元)"):  # every amount of the model is in 万元
                     raise grid.error(
-                        cell, f"column {cell.value!r} is in 元; give amounts in 万元 (÷ 10000)"
+                        cell,
+                        f"column {cell.value!r} is in 元; give amounts in 万元 (÷ 10000)",
+                        f"列{cell.value!r}以元为单位；金额请以万元填列（除以10000）",
                     )
                 found[match] = cell
                 break
@@ -84,8 +102,9 @@ def require(
         first = next(grid.filled(row), None)
         labels = "、".join(f"「{label}」" for label in missing)
         raise grid.error(
-            first, f"the {table} header in row {row} has no {labels} column (missing header)"
-        )
+            first, f"the {table} header in row {row} has no {labels} column (missing header)",
+            f"第{row}行的{table}表头缺少{labels}列",
+        )  # fmt: skip
 
 
 def row_text(grid: Grid, row: int, separator: str = "  ") -> str:
@@ -172,7 +191,11 @@ def read_signature(grid: Grid, row: int) -> Signature:
     if fields.get("date"):
         parsed = parse_date(fields["date"])
         if parsed.status is CellStatus.UNPARSED:
-            raise grid.error(cells[0], f"cannot read 填报日期: {parsed.reason}")
+            raise grid.error(
+                cells[0],
+                f"cannot read 填报日期: {parsed.reason}",
+                f"无法读取填报日期：{parsed.reason}",
+            )
         filed = parsed.value
     return Signature(
         prepared_by=fields.get("prepared_by", ""), date_filed=filed,

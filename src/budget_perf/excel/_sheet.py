@@ -24,6 +24,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils.cell import get_column_letter
 
 from budget_perf._decimal import decimal_places
+from budget_perf._safety import neutralise_formula
 from budget_perf.excel._errors import WorkbookError
 from budget_perf.excel._values import exact_decimal
 
@@ -67,6 +68,8 @@ class SheetWriter:
                 f"a text of {len(value)} characters is longer than an Excel cell holds "
                 f"({_EXCEL_TEXT_LIMIT}): {value[:20]!r}…",
                 sheet=str(self.ws.title), cell=f"{get_column_letter(column)}{row}",
+                reason_zh=f"文本长{len(value)}个字符，超过Excel单元格的容量（{_EXCEL_TEXT_LIMIT}）："
+                f"{value[:20]!r}…",
             )  # fmt: skip
         try:
             cell.value = value
@@ -74,9 +77,16 @@ class SheetWriter:
             raise WorkbookError(
                 self.file, f"cannot write {value!r}: {error}", sheet=str(self.ws.title),
                 cell=f"{get_column_letter(column)}{row}",
+                reason_zh=f"无法写入{value!r}：{error}",
             ) from None  # fmt: skip
-        if cell.data_type == "f":  # text that starts with "=" is text, not a formula
+        if isinstance(value, str):
+            # Report text is text: never a formula (openpyxl makes "=…" one), and a text a
+            # spreadsheet would run once edited ("=…", "+…", "-…", "@…", a leading tab or line
+            # break) carries the quote prefix, as if typed with a leading apostrophe.  The
+            # cell's value stays the exact text, so that it reads back unchanged.
             cell.data_type = "s"
+            if neutralise_formula(value) != value:
+                cell.quotePrefix = True
         return cell
 
     def merge(self, row: int, column: int, end_row: int, end_column: int) -> None:

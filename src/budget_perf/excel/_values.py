@@ -63,15 +63,20 @@ def _number(grid: Grid, cell: Cell) -> Decimal | None:
     """A number cell as an exact Decimal; ``None`` if the cell is not a number."""
     value = cell.value
     if isinstance(value, bool):
-        raise grid.error(cell, f"expected a figure, got the boolean {value}")
+        raise grid.error(
+            cell, f"expected a figure, got the boolean {value}", f"应为数字，实为布尔值{value}"
+        )
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise grid.error(cell, f"expected a figure, got {value!r}")
+            raise grid.error(cell, f"expected a figure, got {value!r}", f"应为数字，实为{value!r}")
         return exact_decimal(value)
     if value is not None and not isinstance(value, str):
-        raise grid.error(cell, f"expected a figure, got the {type(value).__name__} {value}")
+        raise grid.error(
+            cell, f"expected a figure, got the {type(value).__name__} {value}",
+            f"应为数字，实为{type(value).__name__}类型的{value}",
+        )  # fmt: skip
     return None
 
 
@@ -89,10 +94,14 @@ def figure_of(
         if parsed.status is CellStatus.NOTE:
             return None, cell.value.strip()
         if parsed.status is CellStatus.UNPARSED:
-            raise grid.error(cell, f"cannot read {what}: {parsed.reason}")
+            raise grid.error(
+                cell, f"cannot read {what}: {parsed.reason}", f"无法读取{what}：{parsed.reason}"
+            )
         number = parsed.value
     if number is not None and number < 0 and not negative:
-        raise grid.error(cell, f"{what} must not be negative, got {number}")
+        raise grid.error(
+            cell, f"{what} must not be negative, got {number}", f"{what}不能为负数，实为{number}"
+        )
     return number, ""
 
 
@@ -120,6 +129,8 @@ def percent_of(grid: Grid, cell: Cell, what: str) -> tuple[Decimal | None, str]:
                     cell,
                     f"{what} {number} has no % format: is it {number.scaleb(2)}% or {number}%? "
                     "format the cell as a percentage or type the % sign",
+                    f"{what}{number}没有百分比格式：是{number.scaleb(2)}%还是{number}%？"
+                    "请将单元格设为百分比格式或输入%号",
                 )
             return number, ""
         points = number.scaleb(2)
@@ -130,7 +141,9 @@ def percent_of(grid: Grid, cell: Cell, what: str) -> tuple[Decimal | None, str]:
     if parsed.status is CellStatus.NOTE:
         return None, cell.value.strip()
     if parsed.status is CellStatus.UNPARSED:
-        raise grid.error(cell, f"cannot read {what}: {parsed.reason}")
+        raise grid.error(
+            cell, f"cannot read {what}: {parsed.reason}", f"无法读取{what}：{parsed.reason}"
+        )
     return parsed.points, ""
 
 
@@ -138,9 +151,14 @@ def count_of(grid: Grid, cell: Cell, what: str) -> int | None:
     """A headcount: a whole, non-negative number, or ``None`` where blank."""
     value, note = figure_of(grid, cell, what)
     if note:
-        raise grid.error(cell, f"cannot read {what}: {normalise(note)!r} is not a number")
+        shown = repr(normalise(note))
+        raise grid.error(
+            cell, f"cannot read {what}: {shown} is not a number", f"无法读取{what}：{shown}不是数字"
+        )
     if value is None:
         return None
     if value != value.to_integral_value():
-        raise grid.error(cell, f"{what} must be a whole number, got {value}")
+        raise grid.error(
+            cell, f"{what} must be a whole number, got {value}", f"{what}应为整数，实为{value}"
+        )
     return int(value)

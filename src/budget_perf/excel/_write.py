@@ -110,4 +110,7 @@ def write_workbook(evaluation: SelfEvaluation, path: str | Path) -> None:
     try:
         workbook.save(path)
     except OSError as error:
-        raise WorkbookError(file, f"cannot save the workbook: {error.strerror or error}") from None
+        reason = error.strerror or str(error)
+        raise WorkbookError(
+            file, f"cannot save the workbook: {reason}", reason_zh=f"无法保存工作簿：{reason}"
+        ) from None
