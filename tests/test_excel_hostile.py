@@ -4,7 +4,6 @@ where it applies, the sheet and the cell — never a crash inside openpyxl, neve
 
 from __future__ import annotations
 
-import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -19,8 +18,10 @@ from budget_perf.excel import WorkbookError, read_workbook
 
 
 def _refused(path: Path) -> WorkbookError:
-    """Refused within 5 s and 64 MiB of Python memory, with an error naming the file."""
-    start = time.perf_counter()
+    """Refused within 64 MiB of Python memory, with an error naming the file.
+
+    How long a refusal takes is measured by bench/hostile_bounds.py, not here.
+    """
     tracemalloc.start()
     try:
         with pytest.raises(WorkbookError) as caught:
@@ -28,7 +29,6 @@ def _refused(path: Path) -> WorkbookError:
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert time.perf_counter() - start < 5
     assert peak < 64 * 1024 * 1024
     error = caught.value
     assert error.file == str(path)

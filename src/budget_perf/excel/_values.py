@@ -9,6 +9,9 @@
   ``0%`` is 100 percent points, 0.9849 with ``0.00%`` is 98.49, rounded half-up to the decimals
   the format shows (the figure the printed table states).  A number without a percent format
   is taken as percent points already, as :func:`budget_perf.cells.parse_percent` reads "100".
+- A number cell with more decimals than a stated figure may have (six: pasted from a formula,
+  9.85322580645161) is read as its number format shows it ("0.00" → 9.85, half-up), the figure
+  the printed table states; without a format that fixes the decimals it is refused at its cell.
 - Chinese text where a figure belongs (a remark such as "(实际支出为124，差额原因为…)") is
   returned as a note for the row; anything else that is not a figure is an error at the cell.
 """
@@ -21,10 +24,19 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from budget_perf._celltext import normalise
+from budget_perf._decimal import MAX_FRACTION_DIGITS
 from budget_perf.cells import CellStatus, parse_amount, parse_percent
 from budget_perf.excel._grid import Cell, Grid
 
-__all__ = ["count_of", "exact_decimal", "figure_of", "percent_of", "percent_places", "text_of"]
+__all__ = [
+    "count_of",
+    "exact_decimal",
+    "figure_of",
+    "fixed_places",
+    "percent_of",
+    "percent_places",
+    "text_of",
+]
 
 _PLACES = re.compile(r"\.([0#?]+)")
 #: A rate cell without a percent format holding a fraction up to this is ambiguous (0.9853).
@@ -71,13 +83,46 @@ def _number(grid: Grid, cell: Cell) -> Decimal | None:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise grid.error(cell, f"expected a figure, got {value!r}", f"应为数字，实为{value!r}")
-        return exact_decimal(value)
+        return _as_shown(grid, cell, exact_decimal(value))
     if value is not None and not isinstance(value, str):
         raise grid.error(
             cell, f"expected a figure, got the {type(value).__name__} {value}",
             f"应为数字，实为{type(value).__name__}类型的{value}",
         )  # fmt: skip
     return None
+
+
+def _as_shown(grid: Grid, cell: Cell, number: Decimal) -> Decimal:
+    """*number* as stated: itself, or as its format shows it if it has more than six decimals."""
+    decimals = -int(number.as_tuple().exponent)
+    if decimals <= MAX_FRACTION_DIGITS or percent_places(cell.number_format) is not None:
+        return number  # a percent cell is rounded to its format's decimals by percent_of
+    places = fixed_places(cell.number_format)
+    if places is not None and places <= MAX_FRACTION_DIGITS:
+        return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    raise grid.error(
+        cell,
+        f"{number} has {decimals} decimals, more than a stated figure may have "
+        f"({MAX_FRACTION_DIGITS}): round it, or give the cell a number format such as 0.00",
+        f"{number}有{decimals}位小数，超过数字允许的{MAX_FRACTION_DIGITS}位："
+        "请四舍五入，或将单元格设为0.00等数字格式",
+    )
+
+
+def fixed_places(number_format: str) -> int | None:
+    """The decimals a number format always shows ("0.00" → 2, "#,##0" → 0); ``None`` if none.
+
+    >>> fixed_places("0.00"), fixed_places("#,##0_ "), fixed_places("General"), fixed_places("0.0#")
+    (2, 0, None, None)
+    """
+    section = number_format.split(";")[0]
+    if "0" not in section or "#." in section.replace(",", ""):
+        return None
+    match = _PLACES.search(section)
+    if match is None:
+        return 0
+    shown = match.group(1)
+    return len(shown) if set(shown) == {"0"} else None
 
 
 def figure_of(
