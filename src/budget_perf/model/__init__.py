@@ -40,6 +40,7 @@ from budget_perf.model.indicators import (
 )
 from budget_perf.model.narrative import Narrative, Problem
 from budget_perf.model.project import Project
+from budget_perf.model.region import Region
 from budget_perf.model.rubric import ReviewRubric, RubricItem
 from budget_perf.model.spending import (
     FunctionalSpending,
@@ -84,6 +85,7 @@ __all__ = [
     "PostKind",
     "Problem",
     "Project",
+    "Region",
     "ReviewRubric",
     "RubricItem",
     "SelfEvaluation",

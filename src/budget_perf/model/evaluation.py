@@ -2,9 +2,14 @@
 
 A report holds the department's description, the narrative account of its general-budget
 spending, the department-wide table, one table per project, the basic data table, the
-narrative sections, the stated grade and the list of attachments.  Every part except the year
-and the department may be absent (``None``, or an empty tuple for a list of tables): a workbook
-often holds a single project table, and absent is not the same as empty or zero.
+narrative sections, the stated grade and the list of attachments.  Every part except the
+department may be absent (``None``, or an empty tuple for a list of tables): a workbook often
+holds a single project table, and absent is not the same as empty or zero.
+
+The report's facts are kept as printed: ``year`` is the budget year the report states, ``None``
+for a report (or an excerpt) that prints none; ``region`` is its place (province, city, county)
+as printed, ``None`` where it names none.  Neither is ever guessed, and a report without them
+says so ("year unknown").
 
 Amounts are Decimals in 万元 (``amount_unit``); rates, shares, scores and totals are kept as the
 report states them and checked, never replaced, by :mod:`budget_perf.checks`.
@@ -12,6 +17,9 @@ report states them and checked, never replaced, by :mod:`budget_perf.checks`.
 >>> ev = SelfEvaluation(year=2022, department=Department(name="岳阳市人大常委会"))
 >>> print(ev)
 SelfEvaluation 2022 岳阳市人大常委会: 0 project tables
+>>> print(SelfEvaluation(department=Department(name="绥阳县太白镇人民政府"),
+...                      region=Region(province="贵州省", city="遵义市", county="绥阳县")))
+SelfEvaluation (year unknown) 绥阳县太白镇人民政府 (贵州省遵义市绥阳县): 0 project tables
 >>> ev.staff_control_rate() is None
 True
 >>> SelfEvaluation(year=True, department=Department(name="x"))
@@ -32,6 +40,7 @@ from budget_perf.model.department_table import DepartmentTable
 from budget_perf.model.grade import Grade
 from budget_perf.model.narrative import Narrative
 from budget_perf.model.project import Project
+from budget_perf.model.region import Region
 from budget_perf.model.rubric import ReviewRubric
 from budget_perf.model.spending import GeneralBudgetSpending, OtherBudgetStatement
 
@@ -49,6 +58,8 @@ class AmountUnit(enum.Enum):
 
 
 def _year(_instance: object, _attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if value is None:
+        return
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"year: expected a year as int, got {value!r}")
     if not 1949 < value < 2200:
@@ -59,8 +70,9 @@ def _year(_instance: object, _attribute: "attrs.Attribute[Any]", value: object) 
 class SelfEvaluation:
     """The whole self-evaluation report of one department for one year."""
 
-    year: int = attrs.field(validator=_year)
+    year: int | None = attrs.field(default=None, validator=_year)
     department: Department = attrs.field(validator=attrs.validators.instance_of(Department))
+    region: Region | None = optional(Region)
     amount_unit: AmountUnit = attrs.field(
         default=AmountUnit.WAN_YUAN, validator=attrs.validators.instance_of(AmountUnit)
     )
@@ -81,7 +93,9 @@ class SelfEvaluation:
             parts.append("department table")
         if self.basic_data is not None:
             parts.append("basic data table")
-        return f"SelfEvaluation {self.year} {self.department.name}: {', '.join(parts)}"
+        year = "(year unknown)" if self.year is None else str(self.year)
+        place = "" if self.region is None else f" ({self.region})"
+        return f"SelfEvaluation {year} {self.department.name}{place}: {', '.join(parts)}"
 
     def staff_control_rate(self) -> "Ratio | None":
         """The derived 在职人员控制率 of the basic data table; ``None`` where it is not given.
