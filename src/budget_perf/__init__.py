@@ -104,6 +104,7 @@ from budget_perf.model import (
     SpendingLine,
     Staffing,
     StaffingRow,
+    convert_amount,
 )
 from budget_perf.profiles import (
     NATIONAL_2020,
@@ -220,6 +221,7 @@ __all__ = [
     "change_rate",
     "check",
     "control_rate",
+    "convert_amount",
     "examples",
     "execution_rate",
     "execution_score",

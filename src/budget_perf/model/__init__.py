@@ -16,7 +16,7 @@ from budget_perf.model.department import (
     Staffing,
 )
 from budget_perf.model.department_table import DepartmentTable
-from budget_perf.model.evaluation import AmountUnit, SelfEvaluation
+from budget_perf.model.evaluation import SelfEvaluation
 from budget_perf.model.filing import AnnualGoal, Signature
 from budget_perf.model.funds import (
     BudgetType,
@@ -49,6 +49,7 @@ from budget_perf.model.spending import (
     NarrativeFigure,
     OtherBudgetStatement,
 )
+from budget_perf.model.units import AmountUnit, convert_amount
 
 __all__ = [
     "AmountUnit",
@@ -94,4 +95,5 @@ __all__ = [
     "SpendingLine",
     "Staffing",
     "StaffingRow",
+    "convert_amount",
 ]

@@ -37,6 +37,7 @@ from budget_perf.model._fields import (
     text,
 )
 from budget_perf.model.filing import Signature
+from budget_perf.model.units import AmountUnit
 
 if TYPE_CHECKING:
     from budget_perf.rates import Ratio
@@ -67,7 +68,7 @@ class StaffingRow:
 
 @attrs.frozen(kw_only=True)
 class ExpenseRow:
-    """A row of 经费控制情况 in three columns (万元), with its sub-rows as printed.
+    """A row of 经费控制情况 in three columns (the table's unit), with its sub-rows as printed.
 
     A blank or "——" cell is ``None``.
     """
@@ -117,6 +118,7 @@ class BuildingRow:
 class BasicDataTable:
     """The basic data table; each part is ``None`` where the table does not give it."""
 
+    amount_unit: AmountUnit | None = optional(AmountUnit)
     staffing: StaffingRow | None = optional(StaffingRow)
     three_public: ExpenseRow | None = optional(ExpenseRow)
     project_spending: ExpenseRow | None = optional(ExpenseRow)

@@ -20,6 +20,7 @@ from budget_perf.model._fields import optional, records, text
 from budget_perf.model.filing import AnnualGoal, Signature
 from budget_perf.model.funds import Funding, IncomeLine, SpendingLine
 from budget_perf.model.indicators import IndicatorTree
+from budget_perf.model.units import AmountUnit
 
 __all__ = ["DepartmentTable"]
 
@@ -29,6 +30,7 @@ class DepartmentTable:
     """The department-wide table, as stated; absent parts are ``None`` or empty."""
 
     department_name: str = text()
+    amount_unit: AmountUnit | None = optional(AmountUnit)
     funding: Funding | None = optional(Funding)
     income_split: tuple[IncomeLine, ...] = records(IncomeLine)
     spending_split: tuple[SpendingLine, ...] = records(SpendingLine)

@@ -11,8 +11,11 @@ for a report (or an excerpt) that prints none; ``region`` is its place (province
 as printed, ``None`` where it names none.  Neither is ever guessed, and a report without them
 says so ("year unknown").
 
-Amounts are Decimals in 万元 (``amount_unit``); rates, shares, scores and totals are kept as the
-report states them and checked, never replaced, by :mod:`budget_perf.checks`.
+Amounts are Decimals as printed, in the report's unit (``amount_unit``, 万元 unless the report
+prints 元) or in the unit of the table that prints them (a table's own ``amount_unit``; see
+:meth:`SelfEvaluation.unit_of` and :mod:`budget_perf.model.units`).  Rates, shares, scores and
+totals are kept as the report states them and checked, never replaced, by
+:mod:`budget_perf.checks`.
 
 >>> ev = SelfEvaluation(year=2022, department=Department(name="岳阳市人大常委会"))
 >>> print(ev)
@@ -28,7 +31,7 @@ Traceback (most recent call last):
 TypeError: year: expected a year as int, got True
 """
 
-import enum
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -43,18 +46,13 @@ from budget_perf.model.project import Project
 from budget_perf.model.region import Region
 from budget_perf.model.rubric import ReviewRubric
 from budget_perf.model.spending import GeneralBudgetSpending, OtherBudgetStatement
+from budget_perf.model.units import AmountUnit, convert_amount
 
 if TYPE_CHECKING:
     from budget_perf.profiles import RuleProfile
     from budget_perf.rates import Ratio
 
 __all__ = ["AmountUnit", "SelfEvaluation"]
-
-
-class AmountUnit(enum.Enum):
-    """The unit every amount of a report is stated in."""
-
-    WAN_YUAN = "万元"
 
 
 def _year(_instance: object, _attribute: "attrs.Attribute[Any]", value: object) -> None:
@@ -96,6 +94,33 @@ class SelfEvaluation:
         year = "(year unknown)" if self.year is None else str(self.year)
         place = "" if self.region is None else f" ({self.region})"
         return f"SelfEvaluation {year} {self.department.name}{place}: {', '.join(parts)}"
+
+    def unit_of(self, table: Project | DepartmentTable | BasicDataTable) -> AmountUnit:
+        """The unit *table* prints its amounts in: its own, or else the report's.
+
+        >>> report = SelfEvaluation(department=Department(name="x"))
+        >>> report.unit_of(Project(name="y", amount_unit=AmountUnit.YUAN))
+        <AmountUnit.YUAN: '元'>
+        >>> report.unit_of(Project(name="z"))
+        <AmountUnit.WAN_YUAN: '万元'>
+        """
+        return table.amount_unit or self.amount_unit
+
+    def amount_in(
+        self,
+        table: Project | DepartmentTable | BasicDataTable,
+        amount: Decimal,
+        unit: AmountUnit = AmountUnit.WAN_YUAN,
+    ) -> Decimal:
+        """*amount*, printed in *table*, expressed exactly in *unit* (万元 by default).
+
+        Figures of two tables are compared after both are brought to one unit this way.
+
+        >>> report = SelfEvaluation(department=Department(name="x"))
+        >>> report.amount_in(Project(name="y", amount_unit=AmountUnit.YUAN), Decimal("9034"))
+        Decimal('0.9034')
+        """
+        return convert_amount(amount, self.unit_of(table), unit)
 
     def staff_control_rate(self) -> "Ratio | None":
         """The derived 在职人员控制率 of the basic data table; ``None`` where it is not given.

@@ -2,9 +2,9 @@
 
 The block has one row per fund source (当年财政拨款, 上年结转资金, 其他资金 ...) and a stated total
 row (年度资金总额), each in three columns: 年初预算数 (initial budget), 全年预算数
-(full-year budget) and 全年执行数 (executed), in 万元.  The total row also carries the 分值
-(weight, normally 10), the stated 执行率 and the stated 得分.  Everything is kept as stated:
-the total is not the sum of the sources until the checker says so.
+(full-year budget) and 全年执行数 (executed), in the table's unit (万元 or 元).  The total row
+also carries the 分值 (weight, normally 10), the stated 执行率 and the stated 得分.  Everything
+is kept as stated: the total is not the sum of the sources until the checker says so.
 
 The department-wide table adds two splits of the year's money: by income type (按收入性质分) and
 by spending type (按支出性质分).

@@ -24,6 +24,7 @@ from budget_perf.model._fields import optional, records, required_text, text
 from budget_perf.model.filing import AnnualGoal, Signature
 from budget_perf.model.funds import Funding
 from budget_perf.model.indicators import IndicatorTree
+from budget_perf.model.units import AmountUnit
 
 if TYPE_CHECKING:
     from budget_perf.rates import Ratio
@@ -36,6 +37,7 @@ class Project:
     """One project self-evaluation table, as stated; absent parts are ``None``."""
 
     name: str = required_text()
+    amount_unit: AmountUnit | None = optional(AmountUnit)
     supervising_department: str = text()
     implementing_unit: str = text()
     funding: Funding | None = optional(Funding)
