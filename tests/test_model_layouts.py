@@ -131,3 +131,130 @@ def test_table_units_survive_json_and_old_documents_load() -> None:
     assert bp.from_json(bp.to_json(report), SelfEvaluation) == report
     old = bp.from_json('{"department": {"name": "x"}, "projects": [{"name": "p"}]}', SelfEvaluation)
     assert old.projects[0].amount_unit is None
+
+
+# Indicator rows -------------------------------------------------------------------------------
+
+
+def _row(nature: str, target: str, unit: str) -> bp.Indicator:
+    return bp.Indicator(name="指标", nature=nature, target=target, measure_unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("indicator", "text"),
+    [
+        (_row("≧", "735", "人次"), "≥735人次"),
+        (_row("═", "100", "%"), "=100%"),
+        (_row(">=", "98", "%(百分比)"), "≥98%"),
+        (_row("", "有效", ""), "有效"),
+        (_row("定量指标", "26次", "次"), "26次"),
+        (_row("定量指标", "100%", "%"), "100%"),
+        (_row("≥", ">=90%", "%"), ">=90%"),
+        (bp.Indicator(name="按时召开会议", target="按时顺利"), "按时顺利"),
+        (_row("≥", "", "%"), ""),
+    ],
+    ids=["yunnan", "equals-sign", "hebei-gloss", "no-columns", "word-nature", "unit-in-value",
+         "comparator-in-value", "national", "blank"],
+)  # fmt: skip
+def test_target_text_joins_nature_value_and_unit(indicator: bp.Indicator, text: str) -> None:
+    """指标性质 (where it is a comparator) + 指标值 + 度量单位 give the text parse_target reads."""
+    assert indicator.target_text() == text
+
+
+def test_a_joined_target_is_read_as_a_measurable_target() -> None:
+    """Yunnan's ≧ | 95 | % reads as ≥ 95 %, a measurable target, like a national "≥95%"."""
+    target = bp.parse_target(
+        bp.Indicator(name="学生满意度", nature="≧", target="95", measure_unit="%").target_text()
+    )
+    assert target.comparator is bp.Comparator.GE
+    assert (target.numbers, target.unit) == ((Decimal(95),), "%")
+
+
+def test_the_adjusted_target_is_the_one_in_force_where_stated() -> None:
+    """年初 and 调整 targets are both kept; the adjusted one is read unless 年初 is asked for."""
+    row = bp.Indicator(name="x", target="26次", adjusted_target="20次", measure_unit="次")
+    assert (row.target_text(), row.target_text(adjusted=False)) == ("20次", "26次")
+    plain = bp.Indicator(name="y", target="26次")
+    assert plain.target_text() == "26次"
+
+
+def test_weighted_and_coefficient_scores_are_derived_beside_the_stated_ones() -> None:
+    """Hebei: 折算得分 = 单项得分 × 权重占比; Chongqing: 得分 = 权重 × 得分系数."""
+    hebei = bp.Indicator(
+        name="服务对象满意度",
+        score=Decimal("10.00"),
+        proportion=Decimal("10.00"),
+        stated_weighted_score=Decimal("1.00"),
+    )
+    assert hebei.weighted_score() == Decimal("1")
+    assert hebei.stated_weighted_score == Decimal("1.00")
+    chongqing = bp.Indicator(
+        name="预算完成率", weight=Decimal("2"), score_coefficient=Decimal("100")
+    )
+    assert chongqing.coefficient_score() == Decimal("2")
+    assert bp.Indicator(name="z").weighted_score() is None
+
+
+def test_indicators_without_levels_belong_to_the_tree() -> None:
+    """Chongqing lists indicators without 一级/二级; they are the tree's indicators all the same."""
+    tree = bp.IndicatorTree(
+        ungrouped=(
+            bp.Indicator(name="财政供养人员控制率", weight=Decimal("2"), score=Decimal("2")),
+            bp.Indicator(name="基础信息完善", weight=Decimal("1"), score=Decimal("1")),
+        )
+    )
+    assert [i.name for i in tree.indicators()] == ["财政供养人员控制率", "基础信息完善"]
+    assert tree.weight_of_indicators() == Decimal("3")
+
+
+def test_a_total_of_the_indicators_only_is_derived_without_the_execution_score() -> None:
+    """Sichuan's 总分 adds up the indicators (100) and leaves the execution score (10) out."""
+    indicator = bp.Indicator(name="验收合格率", weight=Decimal("100"), score=Decimal("100"))
+    tree = bp.IndicatorTree(
+        groups=(
+            bp.Level1Group(
+                category=bp.Level1.OUTPUT,
+                label="产出指标(100分)",
+                groups=(bp.Level2Group(category=bp.Level2.QUALITY, indicators=(indicator,)),),
+            ),
+        ),
+        total_includes_execution=False,
+    )
+    funding = bp.Funding(
+        total=bp.FundTotal(full_year_budget=Decimal("20"), executed=Decimal("20")),
+        weight=Decimal("10"),
+    )
+    assert bp.Project(name="p", funding=funding, indicators=tree).derived_total_score() == 100
+
+
+def test_project_text_rows_are_kept() -> None:
+    """评价结论, 存在问题 and 改进措施 printed under the indicators are text of the table."""
+    project = bp.Project(name="水土保持监测", problems="", improvements="加强资料整编")
+    assert (project.conclusion, project.improvements) == ("", "加强资料整编")
+
+
+def test_new_indicator_columns_survive_json_and_old_documents_load() -> None:
+    """Every new column round-trips; an indicator written by 0.1 loads with blank new columns."""
+    row = bp.Indicator(
+        name="完成率",
+        nature=">=",
+        measure_unit="%(百分比)",
+        target="99",
+        adjusted_target="98",
+        description="每月按时审批符合条件对象的比例(%)",
+        proportion=Decimal("25.00"),
+        score=Decimal("25.00"),
+        stated_weighted_score=Decimal("6.25"),
+        score_coefficient=Decimal("100"),
+        completion="完成",
+        core="否",
+    )
+    assert bp.from_json(bp.to_json(row), bp.Indicator) == row
+    old = bp.from_json('{"name": "x", "target": "≥95%"}', bp.Indicator)
+    assert (old.nature, old.proportion, old.target_text()) == ("", None, "≥95%")
+
+
+def test_a_flag_must_be_a_json_boolean() -> None:
+    """A flag in JSON is true or false; "否" or 0 is refused, not taken for one."""
+    with pytest.raises(bp.InvalidDocument, match="expected true or false"):
+        bp.from_json('{"total_includes_execution": "否"}', bp.IndicatorTree)

@@ -6,7 +6,8 @@ format is plain and stable:
 - Decimals are strings of ASCII digits (``"4026.3"``), keeping the decimals they were written
   with; an integer is accepted on input, a float never (JSON ``1.5`` is refused, as is ``NaN``),
   and neither is a string that would need coercing (``"1e3"``, ``" 12"``, ``"１２"``, ``"1_000"``);
-- dates are ISO strings (``"2023-06-09"``); enums are their values (``"产出指标"``);
+- dates are ISO strings (``"2023-06-09"``); enums are their values (``"产出指标"``); flags are
+  JSON ``true`` / ``false``, nothing else (``"否"`` or ``0`` is refused, not taken for one);
 - absent parts are ``null``, tuples are arrays, and unknown keys are refused.
 
 A document that does not fit raises :class:`~budget_perf.errors.InvalidDocument`, whose
@@ -76,6 +77,12 @@ _DECIMAL_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"expected a whole number, got {type(value).__name__} {value!r}")
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {type(value).__name__} {value!r}")
     return value
 
 
@@ -198,6 +205,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_unstructure_hook(Decimal, lambda d: format(d, "f"))
     converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(date, _structure_date)
     converter.register_unstructure_hook(date, date.isoformat)

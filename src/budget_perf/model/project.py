@@ -2,7 +2,9 @@
 
 One table per 一级项目 (一个一级项目支出一张表): the project's name, its supervising department and
 implementing unit, the funds block with its stated execution rate, weight and score, the annual
-goal, the indicator tree, and the notes and sign-off printed under it.
+goal, the indicator tree, and the notes and sign-off printed under it.  Some layouts print text
+rows under the indicators — 评价结论 (``conclusion``), 存在问题 / 偏差大或目标未完成原因分析
+(``problems``) and 改进措施 (``improvements``, Hubei's 改进措施及结果应用方案) — kept as text.
 
 >>> from decimal import Decimal
 >>> from budget_perf.model.funds import Funding, FundTotal
@@ -45,6 +47,9 @@ class Project:
     indicators: IndicatorTree | None = optional(IndicatorTree)
     notes: tuple[str, ...] = records(str)
     signature: Signature | None = optional(Signature)
+    conclusion: str = text()
+    problems: str = text()
+    improvements: str = text()
 
     def execution_rate(self) -> "Ratio | None":
         """The derived execution rate of the funds block (see :meth:`Funding.execution_rate`).
