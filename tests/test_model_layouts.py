@@ -258,3 +258,85 @@ def test_a_flag_must_be_a_json_boolean() -> None:
     """A flag in JSON is true or false; "否" or 0 is refused, not taken for one."""
     with pytest.raises(bp.InvalidDocument, match="expected true or false"):
         bp.from_json('{"total_includes_execution": "否"}', bp.IndicatorTree)
+
+
+# Not shown versus blank -----------------------------------------------------------------------
+
+
+def test_a_part_cut_from_an_excerpt_is_not_shown_while_a_blank_cell_is_shown() -> None:
+    """Guizhou's excerpt ends at the indicator header: the tree is not shown, the goal is blank."""
+    table = bp.DepartmentTable(department_name="绥阳县太白镇人民政府", not_shown=("indicators",))
+    assert table.indicators is None
+    assert not table.is_shown("indicators")
+    assert table.is_shown("goal")
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        SelfEvaluation(department=Department(name="x"), not_shown=("projects", "narrative")),
+        bp.Project(name="p", not_shown=("indicators", "signature")),
+        bp.DepartmentTable(not_shown=("indicators",)),
+        bp.BasicDataTable(not_shown=("buildings",)),
+        bp.Funding(not_shown=("weight", "stated_score")),
+        bp.FundTotal(not_shown=("initial_budget", "full_year_budget", "executed")),
+        bp.FundSource(kind=bp.FundKind.OTHER_FUNDS, not_shown=("executed",)),
+        bp.IndicatorTree(cut=True, not_shown=("stated_total_weight", "stated_total_score")),
+        bp.Indicator(name="经费使用率", not_shown=("target", "actual", "weight", "score")),
+        bp.AnnualGoal(expected="督促政府各职能部门完成工作任务", not_shown=("achieved",)),
+    ],
+    ids=lambda record: type(record).__name__,
+)
+def test_partly_shown_records_survive_json(record: object) -> None:
+    """Every record that can be partly shown keeps its not-shown parts through JSON."""
+    assert bp.from_json(bp.to_json(record), type(record)) == record
+
+
+def test_a_not_shown_part_must_hold_nothing() -> None:
+    """A part both stated and not shown is a contradiction, refused by name."""
+    with pytest.raises(ValueError, match=r"Funding.weight is not shown, so it must hold nothing"):
+        bp.Funding(weight=Decimal("10"), not_shown=("weight",))
+
+
+def test_a_stated_zero_is_not_nothing() -> None:
+    """Zero is a figure the table states; it cannot be marked not shown."""
+    with pytest.raises(ValueError, match="must hold nothing"):
+        bp.FundTotal(executed=Decimal("0"), not_shown=("executed",))
+
+
+@pytest.mark.parametrize(
+    ("parts", "message"),
+    [
+        (("wieght",), "Funding has no part 'wieght'"),
+        (("not_shown",), "Funding has no part 'not_shown'"),
+        (("weight", "weight"), "a part is named twice"),
+    ],
+    ids=["misspelt", "itself", "twice"],
+)
+def test_not_shown_names_real_parts_once(parts: tuple[str, ...], message: str) -> None:
+    """A misspelt or repeated part name is refused rather than silently ignored."""
+    with pytest.raises(ValueError, match=message):
+        bp.Funding(not_shown=parts)
+
+
+def test_not_shown_must_be_a_tuple_of_names() -> None:
+    """A list or a bare string is refused: a string would be read letter by letter."""
+    with pytest.raises(TypeError, match="expected a tuple of field names"):
+        bp.Funding(not_shown="weight")  # type: ignore[arg-type]
+
+
+def test_asking_about_a_part_that_does_not_exist_is_an_error() -> None:
+    """is_shown("wieght") raises: a misspelt part must not read as shown."""
+    with pytest.raises(ValueError, match="no part 'wieght'"):
+        bp.Funding().is_shown("wieght")
+
+
+def test_a_bad_not_shown_part_in_json_is_reported_at_its_path() -> None:
+    """A document naming an unknown part is refused with the path of the field."""
+    with pytest.raises(
+        bp.InvalidDocument, match=r"no part 'colour'.* @ \$.projects\[0\].not_shown"
+    ):
+        bp.from_json(
+            '{"department": {"name": "x"}, "projects": [{"name": "p", "not_shown": ["colour"]}]}',
+            SelfEvaluation,
+        )

@@ -36,6 +36,7 @@ from budget_perf.model._fields import (
     required_text,
     text,
 )
+from budget_perf.model._shown import PartlyShown, not_shown
 from budget_perf.model.filing import Signature
 from budget_perf.model.units import AmountUnit
 
@@ -115,7 +116,7 @@ class BuildingRow:
 
 
 @attrs.frozen(kw_only=True)
-class BasicDataTable:
+class BasicDataTable(PartlyShown):
     """The basic data table; each part is ``None`` where the table does not give it."""
 
     amount_unit: AmountUnit | None = optional(AmountUnit)
@@ -137,3 +138,4 @@ class BasicDataTable:
     austerity_measures: tuple[str, ...] = records(str)
     notes: tuple[str, ...] = records(str)
     signature: Signature | None = optional(Signature)
+    not_shown: tuple[str, ...] = not_shown()

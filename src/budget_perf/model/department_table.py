@@ -17,6 +17,7 @@ import attrs
 
 from budget_perf.model._derived import derived_total
 from budget_perf.model._fields import optional, records, text
+from budget_perf.model._shown import PartlyShown, not_shown
 from budget_perf.model.filing import AnnualGoal, Signature
 from budget_perf.model.funds import Funding, IncomeLine, SpendingLine
 from budget_perf.model.indicators import IndicatorTree
@@ -26,7 +27,7 @@ __all__ = ["DepartmentTable"]
 
 
 @attrs.frozen(kw_only=True)
-class DepartmentTable:
+class DepartmentTable(PartlyShown):
     """The department-wide table, as stated; absent parts are ``None`` or empty."""
 
     department_name: str = text()
@@ -37,6 +38,7 @@ class DepartmentTable:
     goal: AnnualGoal | None = optional(AnnualGoal)
     indicators: IndicatorTree | None = optional(IndicatorTree)
     signature: Signature | None = optional(Signature)
+    not_shown: tuple[str, ...] = not_shown()
 
     def derived_total_score(self) -> Decimal | None:
         """The 总分 the table should show (see :meth:`Project.derived_total_score`).

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from budget_perf.model._fields import optional, records, text
+from budget_perf.model._shown import PartlyShown, not_shown
 from budget_perf.model.basic_data import BasicDataTable
 from budget_perf.model.department import Department
 from budget_perf.model.department_table import DepartmentTable
@@ -65,7 +66,7 @@ def _year(_instance: object, _attribute: "attrs.Attribute[Any]", value: object) 
 
 
 @attrs.frozen(kw_only=True)
-class SelfEvaluation:
+class SelfEvaluation(PartlyShown):
     """The whole self-evaluation report of one department for one year."""
 
     year: int | None = attrs.field(default=None, validator=_year)
@@ -84,6 +85,7 @@ class SelfEvaluation:
     attachments: tuple[str, ...] = records(str)
     review_rubric: ReviewRubric | None = optional(ReviewRubric)
     title: str = text()
+    not_shown: tuple[str, ...] = not_shown()
 
     def __str__(self) -> str:
         parts = [f"{len(self.projects)} project table{'s' if len(self.projects) != 1 else ''}"]

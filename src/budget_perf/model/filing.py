@@ -10,6 +10,7 @@ from datetime import date
 import attrs
 
 from budget_perf.model._fields import optional_date, text
+from budget_perf.model._shown import PartlyShown, not_shown
 
 __all__ = ["AnnualGoal", "Signature"]
 
@@ -25,8 +26,9 @@ class Signature:
 
 
 @attrs.frozen(kw_only=True)
-class AnnualGoal:
+class AnnualGoal(PartlyShown):
     """年度总体目标: the expected goal (预期目标) and what was achieved (实际完成情况), as text."""
 
     expected: str = text()
     achieved: str = text()
+    not_shown: tuple[str, ...] = not_shown()

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from budget_perf.rates import Ratio
 
 from budget_perf.model._fields import amount, optional, percent, points, records, score, text
+from budget_perf.model._shown import PartlyShown, not_shown
 
 __all__ = [
     "BudgetType",
@@ -88,7 +89,7 @@ class SpendingKind(enum.Enum):
 
 
 @attrs.frozen(kw_only=True)
-class FundSource:
+class FundSource(PartlyShown):
     """One fund-source row: its kind, its three amounts (blank is ``None``) and the note beside it.
 
     ``budget_type`` says which budget an appropriation comes from, where the table says;
@@ -102,20 +103,22 @@ class FundSource:
     full_year_budget: Decimal | None = amount(doc="全年预算数")
     executed: Decimal | None = amount(doc="全年执行数")
     note: str = text()
+    not_shown: tuple[str, ...] = not_shown()
 
 
 @attrs.frozen(kw_only=True)
-class FundTotal:
+class FundTotal(PartlyShown):
     """The stated total row (年度资金总额), kept as stated."""
 
     initial_budget: Decimal | None = amount(doc="年初预算数")
     full_year_budget: Decimal | None = amount(doc="全年预算数")
     executed: Decimal | None = amount(doc="全年执行数")
     note: str = text()
+    not_shown: tuple[str, ...] = not_shown()
 
 
 @attrs.frozen(kw_only=True)
-class Funding:
+class Funding(PartlyShown):
     """The funds block of a table: stated total, sources, and the execution weight, rate, score.
 
     ``stated_execution_rate`` is in percent points as printed (``Decimal("100")`` for "100%").
@@ -126,6 +129,7 @@ class Funding:
     weight: Decimal | None = points(doc="分值")
     stated_execution_rate: Decimal | None = percent(doc="执行率")
     stated_score: Decimal | None = score(doc="得分")
+    not_shown: tuple[str, ...] = not_shown()
 
     def execution_rate(self) -> "Ratio | None":
         """The derived 执行率 (全年执行数 / 全年预算数 of the total row), unrounded.

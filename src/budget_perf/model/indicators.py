@@ -51,6 +51,7 @@ import attrs
 
 from budget_perf.model._fields import percent, points, records, required_text, score, text
 from budget_perf.model._fields import score as score_field
+from budget_perf.model._shown import PartlyShown, not_shown
 
 __all__ = [
     "Indicator",
@@ -139,7 +140,7 @@ _GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 
 
 @attrs.frozen(kw_only=True)
-class Indicator:
+class Indicator(PartlyShown):
     """三级指标: one concrete indicator row, as stated; columns a layout lacks stay blank."""
 
     name: str = required_text()
@@ -157,6 +158,7 @@ class Indicator:
     score_coefficient: Decimal | None = percent(doc="得分系数")
     completion: str = text()
     core: str = text()
+    not_shown: tuple[str, ...] = not_shown()
 
     def target_text(self, *, adjusted: bool | None = None) -> str:
         """The target as one text for :func:`~budget_perf.cells.parse_target`.
@@ -244,7 +246,7 @@ class Level1Group:
 
 
 @attrs.frozen(kw_only=True)
-class IndicatorTree:
+class IndicatorTree(PartlyShown):
     """The indicator tree of one table and its stated 总分 row (weight and score).
 
     In the seed's layout the 总分 row includes the 10 points of the execution rate, so the
@@ -252,6 +254,10 @@ class IndicatorTree:
     (``total_includes_execution``); in some layouts (Sichuan's 衔接资金 table) the 总分 row adds
     up the indicators only.  ``ungrouped`` holds the indicators of a table that prints them
     without 一级/二级 levels (Chongqing's department table).
+
+    ``cut`` says the copy shows only the first rows of the tree: rows beyond them (and often
+    the 总分 row) are not shown, so the tree's sums are not known.  ``not_shown`` names parts
+    of the tree the copy does not show (``"stated_total_weight"``, ``"stated_total_score"``).
     """
 
     groups: tuple[Level1Group, ...] = records(Level1Group)
@@ -261,6 +267,8 @@ class IndicatorTree:
     total_includes_execution: bool = attrs.field(
         default=True, validator=attrs.validators.instance_of(bool)
     )
+    not_shown: tuple[str, ...] = not_shown()
+    cut: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 
     def indicators(self) -> Iterator[Indicator]:
         """Every level-3 indicator of the tree, in table order (grouped ones first)."""

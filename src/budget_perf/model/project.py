@@ -23,6 +23,7 @@ import attrs
 
 from budget_perf.model._derived import derived_total
 from budget_perf.model._fields import optional, records, required_text, text
+from budget_perf.model._shown import PartlyShown, not_shown
 from budget_perf.model.filing import AnnualGoal, Signature
 from budget_perf.model.funds import Funding
 from budget_perf.model.indicators import IndicatorTree
@@ -35,7 +36,7 @@ __all__ = ["Project"]
 
 
 @attrs.frozen(kw_only=True)
-class Project:
+class Project(PartlyShown):
     """One project self-evaluation table, as stated; absent parts are ``None``."""
 
     name: str = required_text()
@@ -50,6 +51,7 @@ class Project:
     conclusion: str = text()
     problems: str = text()
     improvements: str = text()
+    not_shown: tuple[str, ...] = not_shown()
 
     def execution_rate(self) -> "Ratio | None":
         """The derived execution rate of the funds block (see :meth:`Funding.execution_rate`).
