@@ -3,6 +3,7 @@ not-shown parts and execution rows, as other provinces print them."""
 
 from decimal import Decimal
 
+import attrs
 import pytest
 
 import budget_perf as bp
@@ -340,3 +341,103 @@ def test_a_bad_not_shown_part_in_json_is_reported_at_its_path() -> None:
             '{"department": {"name": "x"}, "projects": [{"name": "p", "not_shown": ["colour"]}]}',
             SelfEvaluation,
         )
+
+
+# Execution rows and the rate's basis ----------------------------------------------------------
+
+
+def _guizhou() -> bp.Funding:
+    """Guizhou's 总体资金 block: 年初预算数(A) / 全年执行数(B) / 分值 / 得分 per row."""
+    return bp.Funding(
+        total=bp.FundTotal(initial_budget=Decimal("1172.55"), executed=Decimal("1268.72")),
+        weight=Decimal("10"),
+        stated_score=Decimal("10"),
+        rate_basis=bp.RateBasis.INITIAL_BUDGET,
+        spending_rows=(
+            bp.SpendingRow(
+                kind=bp.SpendingKind.BASIC,
+                initial_budget=Decimal("985.19"),
+                executed=Decimal("914.97"),
+                weight=Decimal("10"),
+                stated_score=Decimal("10"),
+            ),
+            bp.SpendingRow(
+                kind=bp.SpendingKind.PROJECT,
+                initial_budget=Decimal("187.36"),
+                executed=Decimal("353.75"),
+                weight=Decimal("10"),
+                stated_score=Decimal("10"),
+            ),
+            bp.SpendingRow(kind=bp.SpendingKind.OTHER),
+        ),
+        scoring_method="执行率×该项分值,以分值为上限",
+    )
+
+
+def test_a_table_says_which_budget_its_rate_divides_by() -> None:
+    """Guizhou divides by 年初预算数: 1268.72 / 1172.55, not by a 全年预算数 it does not print."""
+    funding = _guizhou()
+    assert funding.execution_rate() == Decimal("1268.72") / Decimal("1172.55")
+    national = attrs.evolve(funding, rate_basis=bp.RateBasis.FULL_YEAR_BUDGET)
+    assert national.execution_rate() is None  # no 全年预算数 printed
+
+
+def test_the_national_basis_is_the_default() -> None:
+    """A 0.1 document's funds block divides by 全年预算数, as 财预〔2020〕10号 does."""
+    funding = bp.from_json(
+        '{"total": {"full_year_budget": "400.03", "executed": "394"}}', bp.Funding
+    )
+    assert funding.rate_basis is bp.RateBasis.FULL_YEAR_BUDGET
+    rate = funding.execution_rate()
+    assert rate is not None
+    assert bp.to_percent(rate) == Decimal("98.49")
+
+
+def test_each_execution_row_has_its_own_rate_and_score() -> None:
+    """基本支出 914.97 of 985.19 scores 10 × 92.87% = 9.29; 项目支出 above its budget scores 10."""
+    rows = list(_guizhou().execution_rows())
+    assert [(field, index) for field, index, _ in rows] == [
+        ("spending_rows", 0),
+        ("spending_rows", 1),
+        ("spending_rows", 2),
+    ]
+    basis = bp.RateBasis.INITIAL_BUDGET
+    basic, project, other = (row for _, _, row in rows)
+    score = basic.execution_score(basis)
+    assert isinstance(score, Decimal)
+    assert bp.round_half_up(score) == Decimal("9.29")
+    assert project.execution_score(basis) == Decimal("10")
+    assert other.execution_rate(basis) is None
+
+
+def test_a_weight_of_twenty_fits_the_funds_block() -> None:
+    """Hubei weighs 预算执行 at 20: 得分 = 20 × 执行率."""
+    hubei = bp.Funding(
+        total=bp.FundTotal(initial_budget=Decimal("10"), executed=Decimal("10")),
+        weight=Decimal("20"),
+        rate_basis=bp.RateBasis.INITIAL_BUDGET,
+    )
+    assert hubei.execution_score() == Decimal("20")
+
+
+def test_source_rows_may_carry_their_own_scores_and_hebeis_received_amount() -> None:
+    """A source row keeps 到位数, 分值, 执行率 and 得分 where its layout prints them."""
+    row = bp.FundSource(
+        kind=bp.FundKind.FISCAL_FUNDS,
+        full_year_budget=Decimal("6.84"),
+        received=Decimal("6.84"),
+        executed=Decimal("6.84"),
+        weight=Decimal("10"),
+        stated_execution_rate=Decimal("100.00"),
+        stated_score=Decimal("10"),
+    )
+    assert row.execution_rate() == 1
+    assert bp.from_json(bp.to_json(row), bp.FundSource) == row
+
+
+def test_execution_rows_and_split_totals_survive_json() -> None:
+    """Spending rows, the basis, the scoring method and printed split totals round-trip."""
+    table = bp.DepartmentTable(
+        funding=_guizhou(), income_split_total=Decimal("2030.12"), spending_split_total=None
+    )
+    assert bp.from_json(bp.to_json(table), bp.DepartmentTable) == table

@@ -20,14 +20,17 @@ from budget_perf.model.evaluation import SelfEvaluation
 from budget_perf.model.filing import AnnualGoal, Signature
 from budget_perf.model.funds import (
     BudgetType,
+    ExecutionRow,
     Funding,
     FundKind,
     FundSource,
     FundTotal,
     IncomeKind,
     IncomeLine,
+    RateBasis,
     SpendingKind,
     SpendingLine,
+    SpendingRow,
 )
 from budget_perf.model.grade import Grade
 from budget_perf.model.indicators import (
@@ -61,6 +64,7 @@ __all__ = [
     "BuildingRow",
     "Department",
     "DepartmentTable",
+    "ExecutionRow",
     "ExpenseRow",
     "FunctionClass",
     "FunctionalSpending",
@@ -86,6 +90,7 @@ __all__ = [
     "PostKind",
     "Problem",
     "Project",
+    "RateBasis",
     "Region",
     "ReviewRubric",
     "RubricItem",
@@ -93,6 +98,7 @@ __all__ = [
     "Signature",
     "SpendingKind",
     "SpendingLine",
+    "SpendingRow",
     "Staffing",
     "StaffingRow",
     "convert_amount",
