@@ -45,6 +45,7 @@ from budget_perf.model.narrative import Narrative, Problem
 from budget_perf.model.project import Project
 from budget_perf.model.region import Region
 from budget_perf.model.rubric import ReviewRubric, RubricItem
+from budget_perf.model.score_sheet import ScoreGroup, ScoreItem, ScoreSheet, ScoreSubgroup
 from budget_perf.model.spending import (
     FunctionalSpending,
     FunctionClass,
@@ -94,6 +95,10 @@ __all__ = [
     "Region",
     "ReviewRubric",
     "RubricItem",
+    "ScoreGroup",
+    "ScoreItem",
+    "ScoreSheet",
+    "ScoreSubgroup",
     "SelfEvaluation",
     "Signature",
     "SpendingKind",

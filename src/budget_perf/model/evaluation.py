@@ -2,7 +2,8 @@
 
 A report holds the department's description, the narrative account of its general-budget
 spending, the department-wide table, one table per project, the basic data table, the
-narrative sections, the stated grade and the list of attachments.  Every part except the
+narrative sections, the stated grade, the list of attachments and the department's score sheet
+(部门整体支出绩效评价指标表, :mod:`budget_perf.model.score_sheet`).  Every part except the
 department may be absent (``None``, or an empty tuple for a list of tables): a workbook often
 holds a single project table, and absent is not the same as empty or zero.
 
@@ -46,6 +47,7 @@ from budget_perf.model.narrative import Narrative
 from budget_perf.model.project import Project
 from budget_perf.model.region import Region
 from budget_perf.model.rubric import ReviewRubric
+from budget_perf.model.score_sheet import ScoreSheet
 from budget_perf.model.spending import GeneralBudgetSpending, OtherBudgetStatement
 from budget_perf.model.units import AmountUnit, convert_amount
 
@@ -85,6 +87,7 @@ class SelfEvaluation(PartlyShown):
     attachments: tuple[str, ...] = records(str)
     review_rubric: ReviewRubric | None = optional(ReviewRubric)
     title: str = text()
+    score_sheet: ScoreSheet | None = optional(ScoreSheet)
     not_shown: tuple[str, ...] = not_shown()
 
     def __str__(self) -> str:
@@ -93,6 +96,8 @@ class SelfEvaluation(PartlyShown):
             parts.append("department table")
         if self.basic_data is not None:
             parts.append("basic data table")
+        if self.score_sheet is not None:
+            parts.append("score sheet")
         year = "(year unknown)" if self.year is None else str(self.year)
         place = "" if self.region is None else f" ({self.region})"
         return f"SelfEvaluation {year} {self.department.name}{place}: {', '.join(parts)}"
