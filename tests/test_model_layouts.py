@@ -5,9 +5,11 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 import budget_perf as bp
 from budget_perf.model import Department, Region, SelfEvaluation
+from budget_perf.strategies import self_evaluations
 
 # Report facts -------------------------------------------------------------------------------
 
@@ -441,3 +443,54 @@ def test_execution_rows_and_split_totals_survive_json() -> None:
         funding=_guizhou(), income_split_total=Decimal("2030.12"), spending_split_total=None
     )
     assert bp.from_json(bp.to_json(table), bp.DepartmentTable) == table
+
+
+# Generated reports of every layout ------------------------------------------------------------
+
+LAYOUTS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@LAYOUTS
+@given(self_evaluations(layouts=True))
+def test_a_generated_report_of_any_layout_round_trips_through_json(
+    evaluation: bp.SelfEvaluation,
+) -> None:
+    """from_json(to_json(x)) == x with regions, units, execution rows, score sheets, not-shown."""
+    assert bp.from_json(bp.to_json(evaluation), bp.SelfEvaluation) == evaluation
+
+
+@LAYOUTS
+@given(self_evaluations(partial=True))
+def test_a_generated_partial_copy_round_trips_through_json(evaluation: bp.SelfEvaluation) -> None:
+    """Unknown years, cut trees and sheets, tables in the other unit survive JSON too."""
+    assert bp.from_json(bp.to_json(evaluation), bp.SelfEvaluation) == evaluation
+
+
+@LAYOUTS
+@given(self_evaluations(layouts=True))
+def test_a_generated_report_of_any_layout_has_no_error(evaluation: bp.SelfEvaluation) -> None:
+    """The provincial parts are drawn consistent: the checker finds no error in them."""
+    errors = [f for f in bp.check(evaluation) if f.severity is bp.Severity.ERROR]
+    assert errors == []
+
+
+@LAYOUTS
+@given(self_evaluations(layouts=True))
+def test_generated_layout_parts_are_consistent_by_the_models_own_figures(
+    evaluation: bp.SelfEvaluation,
+) -> None:
+    """Execution rows add up to their total; 折算得分 and 得分系数 agree with the row's figures."""
+    for table in (*evaluation.projects, evaluation.department_table):
+        if table is None or table.funding is None or table.funding.total is None:
+            continue
+        funding, total = table.funding, table.funding.total
+        if funding.spending_rows:
+            executed = [r.executed for r in funding.spending_rows if r.executed is not None]
+            assert sum(executed) == total.executed
+        if table.indicators is None:
+            continue
+        for indicator in table.indicators.indicators():
+            if indicator.stated_weighted_score is not None:
+                assert indicator.weighted_score() == indicator.stated_weighted_score
+            if indicator.score_coefficient is not None:
+                assert indicator.coefficient_score() == indicator.score
