@@ -44,6 +44,7 @@ from budget_perf.rates import NOT_APPLICABLE, Ratio, to_percent
 __all__ = ["dress_evaluation", "regions", "score_sheets"]
 
 CENT = Decimal("0.01")
+_MICRO = Decimal("0.000001")
 HALF = Decimal("0.5")
 TEN = Decimal(10)
 
@@ -284,7 +285,8 @@ def _dress_indicator(draw: st.DrawFn, indicator: Indicator) -> Indicator:
     changes: dict[str, object] = {}
     if weight is not None and score is not None and weight > 0:
         if draw(st.booleans()):  # Hebei: 权重占比 and 折算得分 = 单项得分 × 权重占比, exactly
-            changes.update(proportion=weight, stated_weighted_score=score * weight / 100)
+            weighted = (score * weight / 100).quantize(_MICRO)  # exact: 4 decimals at most
+            changes.update(proportion=weight, stated_weighted_score=weighted)
         if draw(st.booleans()):  # Chongqing: 得分系数 = 得分 / 权重
             changes["score_coefficient"] = score / weight * 100
     if score is not None and score == weight and draw(st.booleans()):  # Yunnan: ≧ | 95 | %

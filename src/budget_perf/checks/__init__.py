@@ -12,6 +12,7 @@ Rule families, by code:
 - BP3xx cross-table — a figure stated in two places agrees;
 - BP4xx structure — weights, score bounds, required cells, deviation notes;
 - BP5xx plausibility (warnings) — full marks on unspent money, unmeasurable targets ...
+- BP6xx score sheet — the department score sheet's levels, totals and bounds;
 - BP900 a rule that failed on this report (a defect in the rule, reported rather than raised).
 
 >>> import budget_perf as bp
@@ -28,7 +29,17 @@ from collections.abc import Sequence
 
 import attrs
 
-from budget_perf.checks import arithmetic, cross_table, plausibility, shares, stated, structure
+from budget_perf.checks import (
+    arithmetic,
+    cross_table,
+    execution_rows,
+    plausibility,
+    score_sheet,
+    shares,
+    stated,
+    structure,
+    weighted_scores,
+)
 from budget_perf.checks.finding import Finding, Language, Severity, Value
 from budget_perf.checks.registry import CheckContext, CheckOptions, Rule, RuleFunction
 from budget_perf.model.evaluation import SelfEvaluation
@@ -57,6 +68,9 @@ RULES: tuple[Rule, ...] = tuple(
             *cross_table.RULES,
             *structure.RULES,
             *plausibility.RULES,
+            *execution_rows.RULES,
+            *weighted_scores.RULES,
+            *score_sheet.RULES,
         ),
         key=lambda rule: rule.code,
     )
