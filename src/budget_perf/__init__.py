@@ -120,6 +120,7 @@ from budget_perf.profiles import (
     load_profile,
     load_profile_file,
     profile_from_json,
+    select_profile,
 )
 from budget_perf.rates import (
     NOT_APPLICABLE,
@@ -265,6 +266,7 @@ __all__ = [
     "profile_from_json",
     "render_text",
     "round_half_up",
+    "select_profile",
     "share",
     "staff_control_rate",
     "three_public_change_rate",

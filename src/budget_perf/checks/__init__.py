@@ -43,7 +43,7 @@ from budget_perf.checks import (
 from budget_perf.checks.finding import Finding, Language, Severity, Value
 from budget_perf.checks.registry import CheckContext, CheckOptions, Rule, RuleFunction
 from budget_perf.model.evaluation import SelfEvaluation
-from budget_perf.profiles import NATIONAL_2020, RuleProfile
+from budget_perf.profiles import RuleProfile, select_profile
 
 __all__ = [
     "RULES",
@@ -79,7 +79,7 @@ RULES: tuple[Rule, ...] = tuple(
 
 def check(
     evaluation: SelfEvaluation,
-    profile: RuleProfile = NATIONAL_2020,
+    profile: RuleProfile | None = None,
     *,
     options: CheckOptions | None = None,
     rules: Sequence[Rule] = RULES,
@@ -92,13 +92,16 @@ def check(
 
     Args:
         evaluation: the report to check; absent parts are skipped.
-        profile: the rule profile whose weights and grade bands apply.
+        profile: the rule profile whose weights and grade bands apply; by default the one
+            :func:`~budget_perf.profiles.select_profile` picks for the report's region and year.
         options: rules switched off, severities changed, rules added, for this run.
         rules: the rule set to start from (the library's :data:`RULES` by default).
 
     A rule that raises is reported as a BP900 error finding naming the rule; the others run on.
     """
     options = options or CheckOptions()
+    if profile is None:
+        profile = select_profile(evaluation.region, evaluation.year)
     context = CheckContext(evaluation=evaluation, profile=profile)
     findings: list[Finding] = []
     for rule in (*rules, *options.extra_rules):
