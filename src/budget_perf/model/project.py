@@ -4,7 +4,8 @@ One table per 一级项目 (一个一级项目支出一张表): the project's na
 implementing unit, the funds block with its stated execution rate, weight and score, the annual
 goal, the indicator tree, and the notes and sign-off printed under it.  Some layouts print text
 rows under the indicators — 评价结论 (``conclusion``), 存在问题 / 偏差大或目标未完成原因分析
-(``problems``) and 改进措施 (``improvements``, Hubei's 改进措施及结果应用方案) — kept as text.
+(``problems``) and 改进措施 (``improvements``, Hubei's 改进措施及结果应用方案) — kept as text;
+some print the table's own grade beside its 总分 (``stated_grade``, Yunnan's "优").
 
 >>> from decimal import Decimal
 >>> from budget_perf.model.funds import Funding, FundTotal
@@ -26,6 +27,7 @@ from budget_perf.model._fields import optional, records, required_text, text
 from budget_perf.model._shown import PartlyShown, not_shown
 from budget_perf.model.filing import AnnualGoal, Signature
 from budget_perf.model.funds import Funding
+from budget_perf.model.grade import Grade
 from budget_perf.model.indicators import IndicatorTree
 from budget_perf.model.units import AmountUnit
 
@@ -51,6 +53,7 @@ class Project(PartlyShown):
     conclusion: str = text()
     problems: str = text()
     improvements: str = text()
+    stated_grade: Grade | None = optional(Grade)
     not_shown: tuple[str, ...] = not_shown()
 
     def execution_rate(self) -> "Ratio | None":
