@@ -5,7 +5,7 @@ entry point it attacks.
 """
 
 from hostile import Case
-from hostile_cases import cli, decimal_context, json_input, output, workbooks
+from hostile_cases import cli, decimal_context, json_input, model, output, workbooks
 
 __all__ = ["ALL_CASES"]
 
@@ -15,4 +15,5 @@ ALL_CASES: tuple[Case, ...] = (
     *decimal_context.CASES,
     *cli.CASES,
     *output.CASES,
+    *model.CASES,
 )

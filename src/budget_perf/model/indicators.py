@@ -136,7 +136,7 @@ _LEADING_COMPARATOR = re.compile(
     r"^\s*(?:[≥≤≧≦⩾⩽=═<>＝＞＜]|大于|小于|等于|不低于|不少于|不高于|不超过)"
 )
 #: A gloss after a unit: "%(百分比)", "人（人数）".
-_GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+_GLOSS = re.compile(r"[(（][^()（）]*[)）]$")
 
 
 @attrs.frozen(kw_only=True)
@@ -184,7 +184,7 @@ class Indicator(PartlyShown):
         value = value.strip()
         if not value:
             return value
-        unit = _GLOSS.sub("", self.measure_unit).strip()
+        unit = _GLOSS.sub("", self.measure_unit.strip()).strip()
         if unit and not value.endswith(unit):
             value += unit
         comparator = _COMPARATORS.get(self.nature.strip())

@@ -57,8 +57,10 @@ def convert_amount(amount: Decimal, unit: AmountUnit, to: AmountUnit) -> Decimal
     places = unit.exponent - to.exponent
     if places == 0:
         return number
-    sign, digits, exponent = number.as_tuple()
-    shifted = int(exponent) + places
-    if shifted > 0:  # a whole number: written without an exponent ("43.2" 万元 → 432000 元)
-        return Decimal((sign, digits + (0,) * shifted, 0))
-    return Decimal((sign, digits, shifted))
+    sign, digits, stated = number.as_tuple()
+    exponent = int(stated)
+    if places > 0 and exponent >= 0:  # a whole number stays one: "43" 万元 → 430000 元
+        return Decimal((sign, digits + (0,) * places, exponent))
+    if places > 0 and exponent + places > 0:  # "43.2" 万元 → 432000 元, not 4.32E+5
+        return Decimal((sign, digits + (0,) * (exponent + places), 0))
+    return Decimal((sign, digits, exponent + places))
