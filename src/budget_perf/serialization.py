@@ -256,7 +256,7 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
 
     >>> from budget_perf.model import FundTotal
     >>> to_json(FundTotal(executed=Decimal("394")), indent=None)
-    '{"initial_budget": null, "full_year_budget": null, "executed": "394", "note": ""}'
+    '{"initial_budget": null, "full_year_budget": null, "executed": "394", "note": "", ...}'
     """
     return json.dumps(to_data(obj), ensure_ascii=False, indent=indent)
 
