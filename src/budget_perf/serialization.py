@@ -6,7 +6,8 @@ format is plain and stable:
 - Decimals are strings of ASCII digits (``"4026.3"``), keeping the decimals they were written
   with; an integer is accepted on input, a float never (JSON ``1.5`` is refused, as is ``NaN``),
   and neither is a string that would need coercing (``"1e3"``, ``" 12"``, ``"１２"``, ``"1_000"``);
-- dates are ISO strings (``"2023-06-09"``); enums are their values (``"产出指标"``);
+- dates are ISO strings (``"2023-06-09"``); enums are their values (``"产出指标"``); flags are
+  JSON ``true`` / ``false``, nothing else (``"否"`` or ``0`` is refused, not taken for one);
 - absent parts are ``null``, tuples are arrays, and unknown keys are refused;
 - a report (:class:`~budget_perf.model.SelfEvaluation`) names its schema first:
   ``"schema": "budget_perf.report/2"``; a report without it is one budget_perf 0.1 wrote, and is
@@ -96,6 +97,12 @@ def _structure_int(value: object, _: type) -> int:
         raise Unfit(
             f"expected a whole number, got {kind(value)}", f"应为整数，实际为 {kind(value)}"
         )
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {type(value).__name__} {value!r}")
     return value
 
 
@@ -232,6 +239,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_unstructure_hook(Decimal, lambda d: format(d, "f"))
     converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(date, _structure_date)
     converter.register_unstructure_hook(date, date.isoformat)
@@ -302,7 +310,7 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
 
     >>> from budget_perf.model import FundTotal
     >>> to_json(FundTotal(executed=Decimal("394")), indent=None)
-    '{"initial_budget": null, "full_year_budget": null, "executed": "394", "note": ""}'
+    '{"initial_budget": null, "full_year_budget": null, "executed": "394", "note": "", ...}'
     """
     return json.dumps(to_data(obj), ensure_ascii=False, indent=indent)
 

@@ -8,6 +8,14 @@ follow the national profile (10 / 50 / 30 / 10), scores lie within their weights
 deviation note wherever a score is below its weight), and the figures that a report states in two
 places agree.  Such a report is a baseline: change one figure and the checker must notice.
 
+``self_evaluations(layouts=True)`` adds the parts of other provinces' layouts, consistent too:
+a region, the report's unit (元 or 万元), execution rows (scored fund sources, 基本/项目支出
+rows), 指标性质/度量单位 and Hebei's 权重占比/折算得分 and Chongqing's 得分系数 columns,
+blank template rows, a score sheet (:func:`score_sheets`) and not-shown parts that no figure
+depends on.  ``partial=True`` adds what a rule must honour the model for: an unknown year, a
+project table printed in the other unit, rates on the 年初预算数, indicators without levels,
+trees and score sheets cut short, project tables not shown, a parent row printed blank.
+
 >>> from hypothesis import given
 >>> @given(amounts())
 ... def test_amounts_are_cents(amount):
@@ -30,6 +38,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
     ) from exc
 
 from budget_perf._decimal import HUNDRED, ZERO, round_half_up
+from budget_perf._layout_strategies import dress_evaluation, regions, score_sheets
 from budget_perf.model import (
     BasicDataTable,
     Department,
@@ -67,6 +76,8 @@ __all__ = [
     "fundings",
     "indicator_trees",
     "projects",
+    "regions",
+    "score_sheets",
     "self_evaluations",
     "staffing_rows",
     "weights",
@@ -301,11 +312,18 @@ def staffing_rows(draw: st.DrawFn) -> StaffingRow:
 
 
 @st.composite
-def self_evaluations(draw: st.DrawFn) -> SelfEvaluation:
+def self_evaluations(
+    draw: st.DrawFn, *, layouts: bool = False, partial: bool = False
+) -> SelfEvaluation:
     """A whole report whose figures agree with each other and with what the library derives.
+
+    *layouts* and *partial* add the parts of other provinces' layouts (see the module docstring).
 
     >>> find(self_evaluations(), lambda report: True).year
     2015
+    >>> find(self_evaluations(layouts=True), lambda report: report.score_sheet is not None
+    ...      ).score_sheet.stated_total_weight
+    Decimal('100')
     """
     names = draw(st.lists(_NAMES, min_size=1, max_size=4, unique=True))
     tables = tuple(draw(projects(name)) for name in names)
@@ -339,7 +357,7 @@ def self_evaluations(draw: st.DrawFn) -> SelfEvaluation:
         stated_execution_rate=None if total == ZERO else HUNDRED,
         stated_score=None if total == ZERO else Decimal(10),
     )
-    return SelfEvaluation(
+    report = SelfEvaluation(
         year=draw(st.integers(min_value=2015, max_value=2030)),
         department=Department(name=draw(_NAMES)),
         general_budget=GeneralBudgetSpending(
@@ -374,6 +392,9 @@ def self_evaluations(draw: st.DrawFn) -> SelfEvaluation:
             buildings=(),
         ),
     )
+    if layouts or partial:
+        report = draw(dress_evaluation(report, partial=partial))
+    return report
 
 
 def _split(draw: st.DrawFn, total: Decimal, parts: int) -> list[Decimal]:

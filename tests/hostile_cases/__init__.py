@@ -5,7 +5,7 @@ entry point it attacks.
 """
 
 from hostile import Case
-from hostile_cases import checks, cli, decimal_context, json_input, output, workbooks
+from hostile_cases import checks, cli, decimal_context, json_input, model, output, workbooks
 
 __all__ = ["ALL_CASES"]
 
@@ -16,4 +16,5 @@ ALL_CASES: tuple[Case, ...] = (
     *cli.CASES,
     *output.CASES,
     *checks.CASES,
+    *model.CASES,
 )

@@ -12,6 +12,7 @@ Rule families, by code:
 - BP3xx cross-table — a figure stated in two places agrees;
 - BP4xx structure — weights, score bounds, required cells, deviation notes;
 - BP5xx plausibility (warnings) — full marks on unspent money, unmeasurable targets ...
+- BP6xx score sheet — the department score sheet's levels, totals and bounds;
 - BP900 a rule that failed on this report (a defect in the rule, reported rather than raised).
 
 >>> import budget_perf as bp
@@ -32,17 +33,20 @@ from budget_perf._decimal import in_library_context, library_context
 from budget_perf.checks import (
     arithmetic,
     cross_table,
+    execution_rows,
     indicator_scores,
     plausibility,
+    score_sheet,
     shares,
     stated,
     structure,
     totals,
+    weighted_scores,
 )
 from budget_perf.checks.finding import Finding, Language, Severity, Value
 from budget_perf.checks.registry import CheckContext, CheckOptions, Rule, RuleFunction
 from budget_perf.model.evaluation import SelfEvaluation
-from budget_perf.profiles import NATIONAL_2020, RuleProfile
+from budget_perf.profiles import RuleProfile, select_profile
 
 __all__ = [
     "RULES",
@@ -69,6 +73,9 @@ RULES: tuple[Rule, ...] = tuple(
             *cross_table.RULES,
             *structure.RULES,
             *plausibility.RULES,
+            *execution_rows.RULES,
+            *weighted_scores.RULES,
+            *score_sheet.RULES,
         ),
         key=lambda rule: rule.code,
     )
@@ -78,7 +85,7 @@ RULES: tuple[Rule, ...] = tuple(
 @in_library_context
 def check(
     evaluation: SelfEvaluation,
-    profile: RuleProfile = NATIONAL_2020,
+    profile: RuleProfile | None = None,
     *,
     options: CheckOptions | None = None,
     rules: Sequence[Rule] = RULES,
@@ -91,7 +98,8 @@ def check(
 
     Args:
         evaluation: the report to check; absent parts are skipped.
-        profile: the rule profile whose weights and grade bands apply.
+        profile: the rule profile whose weights and grade bands apply; by default the one
+            :func:`~budget_perf.profiles.select_profile` picks for the report's region and year.
         options: rules switched off, severities changed, rules added, for this run.
         rules: the rule set to start from (the library's :data:`RULES` by default).
 
@@ -100,6 +108,8 @@ def check(
     the caller's context, which is left as it was.
     """
     options = options or CheckOptions()
+    if profile is None:
+        profile = select_profile(evaluation.region, evaluation.year)
     context = CheckContext(evaluation=evaluation, profile=profile)
     findings: list[Finding] = []
     for rule in (*rules, *options.extra_rules):

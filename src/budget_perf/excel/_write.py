@@ -73,10 +73,13 @@ def write_workbook(evaluation: SelfEvaluation, path: str | Path) -> None:
     ('2022年度项目支出绩效自评表', 394, '0.00')
 
     Raises:
-        WorkbookError: a text holds a character Excel cannot store, or the file cannot be saved.
+        WorkbookError: a text holds a character Excel cannot store, the report states no year,
+            or the file cannot be saved.
     """
     file = str(path)
     year = evaluation.year
+    if year is None:  # the standard titles and column headers name the year
+        raise WorkbookError(file, "the report states no year; the workbook's titles need one")
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     wanted: list[str] = []

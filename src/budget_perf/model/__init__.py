@@ -16,18 +16,21 @@ from budget_perf.model.department import (
     Staffing,
 )
 from budget_perf.model.department_table import DepartmentTable
-from budget_perf.model.evaluation import AmountUnit, SelfEvaluation
+from budget_perf.model.evaluation import SelfEvaluation
 from budget_perf.model.filing import AnnualGoal, Signature
 from budget_perf.model.funds import (
     BudgetType,
+    ExecutionRow,
     Funding,
     FundKind,
     FundSource,
     FundTotal,
     IncomeKind,
     IncomeLine,
+    RateBasis,
     SpendingKind,
     SpendingLine,
+    SpendingRow,
 )
 from budget_perf.model.grade import Grade
 from budget_perf.model.indicators import (
@@ -40,7 +43,9 @@ from budget_perf.model.indicators import (
 )
 from budget_perf.model.narrative import Narrative, Problem
 from budget_perf.model.project import Project
+from budget_perf.model.region import Region
 from budget_perf.model.rubric import ReviewRubric, RubricItem
+from budget_perf.model.score_sheet import ScoreGroup, ScoreItem, ScoreSheet, ScoreSubgroup
 from budget_perf.model.spending import (
     FunctionalSpending,
     FunctionClass,
@@ -48,6 +53,7 @@ from budget_perf.model.spending import (
     NarrativeFigure,
     OtherBudgetStatement,
 )
+from budget_perf.model.units import AmountUnit, convert_amount
 
 __all__ = [
     "AmountUnit",
@@ -59,6 +65,7 @@ __all__ = [
     "BuildingRow",
     "Department",
     "DepartmentTable",
+    "ExecutionRow",
     "ExpenseRow",
     "FunctionClass",
     "FunctionalSpending",
@@ -84,12 +91,20 @@ __all__ = [
     "PostKind",
     "Problem",
     "Project",
+    "RateBasis",
+    "Region",
     "ReviewRubric",
     "RubricItem",
+    "ScoreGroup",
+    "ScoreItem",
+    "ScoreSheet",
+    "ScoreSubgroup",
     "SelfEvaluation",
     "Signature",
     "SpendingKind",
     "SpendingLine",
+    "SpendingRow",
     "Staffing",
     "StaffingRow",
+    "convert_amount",
 ]

@@ -3,7 +3,8 @@
 Each helper returns an ``attrs.field`` with the validator and metadata for one kind of cell,
 so that every record states its fields the same way:
 
-- ``amount()``: a money amount in 万元, ``None`` where the cell is blank; never negative;
+- ``amount()``: a money amount as printed, in its table's unit (万元 or 元, see
+  :mod:`budget_perf.model.units`), ``None`` where the cell is blank; never negative;
 - ``points()``: a weight (分值), never negative; ``score()``: a score (得分) as stated, any sign;
 - ``percent()``: a rate or share as stated, in percent points (``Decimal("76.58")`` for 76.58%),
   keeping the decimals it was written with;
@@ -23,11 +24,12 @@ from budget_perf._decimal import check_count, optional_decimal, optional_non_neg
 from budget_perf._jsonload import lone_surrogate
 from budget_perf.errors import InvalidText
 
-AMOUNT_UNIT = "万元"
+#: An amount's unit is its table's ``amount_unit`` (or the report's), not a fixed one.
+AMOUNT_UNIT = "amount_unit"
 
 
 def amount(*, doc: str = "") -> Any:
-    """A blank-able, non-negative money amount in 万元."""
+    """A blank-able, non-negative money amount, in its table's unit."""
     return attrs.field(
         default=None, validator=optional_non_negative, metadata={"unit": AMOUNT_UNIT, "doc": doc}
     )

@@ -37,7 +37,9 @@ from budget_perf.model._fields import (
     required_text,
     text,
 )
+from budget_perf.model._shown import PartlyShown, not_shown
 from budget_perf.model.filing import Signature
+from budget_perf.model.units import AmountUnit
 
 if TYPE_CHECKING:
     from budget_perf.rates import Ratio
@@ -69,7 +71,7 @@ class StaffingRow:
 
 @attrs.frozen(kw_only=True)
 class ExpenseRow:
-    """A row of 经费控制情况 in three columns (万元), with its sub-rows as printed.
+    """A row of 经费控制情况 in three columns (the table's unit), with its sub-rows as printed.
 
     A blank or "——" cell is ``None``.
     """
@@ -116,9 +118,10 @@ class BuildingRow:
 
 
 @attrs.frozen(kw_only=True)
-class BasicDataTable:
+class BasicDataTable(PartlyShown):
     """The basic data table; each part is ``None`` where the table does not give it."""
 
+    amount_unit: AmountUnit | None = optional(AmountUnit)
     staffing: StaffingRow | None = optional(StaffingRow)
     three_public: ExpenseRow | None = optional(ExpenseRow)
     project_spending: ExpenseRow | None = optional(ExpenseRow)
@@ -137,3 +140,4 @@ class BasicDataTable:
     austerity_measures: tuple[str, ...] = records(str)
     notes: tuple[str, ...] = records(str)
     signature: Signature | None = optional(Signature)
+    not_shown: tuple[str, ...] = not_shown()

@@ -2,16 +2,28 @@
 
 A report holds the department's description, the narrative account of its general-budget
 spending, the department-wide table, one table per project, the basic data table, the
-narrative sections, the stated grade and the list of attachments.  Every part except the year
-and the department may be absent (``None``, or an empty tuple for a list of tables): a workbook
-often holds a single project table, and absent is not the same as empty or zero.
+narrative sections, the stated grade, the list of attachments and the department's score sheet
+(部门整体支出绩效评价指标表, :mod:`budget_perf.model.score_sheet`).  Every part except the
+department may be absent (``None``, or an empty tuple for a list of tables): a workbook often
+holds a single project table, and absent is not the same as empty or zero.
 
-Amounts are Decimals in 万元 (``amount_unit``); rates, shares, scores and totals are kept as the
-report states them and checked, never replaced, by :mod:`budget_perf.checks`.
+The report's facts are kept as printed: ``year`` is the budget year the report states, ``None``
+for a report (or an excerpt) that prints none; ``region`` is its place (province, city, county)
+as printed, ``None`` where it names none.  Neither is ever guessed, and a report without them
+says so ("year unknown").
+
+Amounts are Decimals as printed, in the report's unit (``amount_unit``, 万元 unless the report
+prints 元) or in the unit of the table that prints them (a table's own ``amount_unit``; see
+:meth:`SelfEvaluation.unit_of` and :mod:`budget_perf.model.units`).  Rates, shares, scores and
+totals are kept as the report states them and checked, never replaced, by
+:mod:`budget_perf.checks`.
 
 >>> ev = SelfEvaluation(year=2022, department=Department(name="岳阳市人大常委会"))
 >>> print(ev)
 SelfEvaluation 2022 岳阳市人大常委会: 0 project tables
+>>> print(SelfEvaluation(department=Department(name="绥阳县太白镇人民政府"),
+...                      region=Region(province="贵州省", city="遵义市", county="绥阳县")))
+SelfEvaluation (year unknown) 绥阳县太白镇人民政府 (贵州省遵义市绥阳县): 0 project tables
 >>> ev.staff_control_rate() is None
 True
 >>> SelfEvaluation(year=True, department=Department(name="x"))
@@ -20,21 +32,25 @@ Traceback (most recent call last):
 TypeError: year: expected a year as int, got True
 """
 
-import enum
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from budget_perf._decimal import in_library_context
 from budget_perf.model._fields import optional, records, text
+from budget_perf.model._shown import PartlyShown, not_shown
 from budget_perf.model.basic_data import BasicDataTable
 from budget_perf.model.department import Department
 from budget_perf.model.department_table import DepartmentTable
 from budget_perf.model.grade import Grade
 from budget_perf.model.narrative import Narrative
 from budget_perf.model.project import Project
+from budget_perf.model.region import Region
 from budget_perf.model.rubric import ReviewRubric
+from budget_perf.model.score_sheet import ScoreSheet
 from budget_perf.model.spending import GeneralBudgetSpending, OtherBudgetStatement
+from budget_perf.model.units import AmountUnit, convert_amount
 
 if TYPE_CHECKING:
     from budget_perf.profiles import RuleProfile
@@ -43,13 +59,9 @@ if TYPE_CHECKING:
 __all__ = ["AmountUnit", "SelfEvaluation"]
 
 
-class AmountUnit(enum.Enum):
-    """The unit every amount of a report is stated in."""
-
-    WAN_YUAN = "万元"
-
-
 def _year(_instance: object, _attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if value is None:
+        return
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"year: expected a year as int, got {value!r}")
     if not 1949 < value < 2200:
@@ -57,11 +69,12 @@ def _year(_instance: object, _attribute: "attrs.Attribute[Any]", value: object) 
 
 
 @attrs.frozen(kw_only=True)
-class SelfEvaluation:
+class SelfEvaluation(PartlyShown):
     """The whole self-evaluation report of one department for one year."""
 
-    year: int = attrs.field(validator=_year)
+    year: int | None = attrs.field(default=None, validator=_year)
     department: Department = attrs.field(validator=attrs.validators.instance_of(Department))
+    region: Region | None = optional(Region)
     amount_unit: AmountUnit = attrs.field(
         default=AmountUnit.WAN_YUAN, validator=attrs.validators.instance_of(AmountUnit)
     )
@@ -75,6 +88,8 @@ class SelfEvaluation:
     attachments: tuple[str, ...] = records(str)
     review_rubric: ReviewRubric | None = optional(ReviewRubric)
     title: str = text()
+    score_sheet: ScoreSheet | None = optional(ScoreSheet)
+    not_shown: tuple[str, ...] = not_shown()
 
     def __str__(self) -> str:
         parts = [f"{len(self.projects)} project table{'s' if len(self.projects) != 1 else ''}"]
@@ -82,7 +97,38 @@ class SelfEvaluation:
             parts.append("department table")
         if self.basic_data is not None:
             parts.append("basic data table")
-        return f"SelfEvaluation {self.year} {self.department.name}: {', '.join(parts)}"
+        if self.score_sheet is not None:
+            parts.append("score sheet")
+        year = "(year unknown)" if self.year is None else str(self.year)
+        place = "" if self.region is None else f" ({self.region})"
+        return f"SelfEvaluation {year} {self.department.name}{place}: {', '.join(parts)}"
+
+    def unit_of(self, table: Project | DepartmentTable | BasicDataTable) -> AmountUnit:
+        """The unit *table* prints its amounts in: its own, or else the report's.
+
+        >>> report = SelfEvaluation(department=Department(name="x"))
+        >>> report.unit_of(Project(name="y", amount_unit=AmountUnit.YUAN))
+        <AmountUnit.YUAN: '元'>
+        >>> report.unit_of(Project(name="z"))
+        <AmountUnit.WAN_YUAN: '万元'>
+        """
+        return table.amount_unit or self.amount_unit
+
+    def amount_in(
+        self,
+        table: Project | DepartmentTable | BasicDataTable,
+        amount: Decimal,
+        unit: AmountUnit = AmountUnit.WAN_YUAN,
+    ) -> Decimal:
+        """*amount*, printed in *table*, expressed exactly in *unit* (万元 by default).
+
+        Figures of two tables are compared after both are brought to one unit this way.
+
+        >>> report = SelfEvaluation(department=Department(name="x"))
+        >>> report.amount_in(Project(name="y", amount_unit=AmountUnit.YUAN), Decimal("9034"))
+        Decimal('0.9034')
+        """
+        return convert_amount(amount, self.unit_of(table), unit)
 
     @in_library_context
     def staff_control_rate(self) -> "Ratio | None":

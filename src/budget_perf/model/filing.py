@@ -6,10 +6,12 @@ datetime.date(2023, 6, 9)
 """
 
 from datetime import date
+from decimal import Decimal
 
 import attrs
 
-from budget_perf.model._fields import optional_date, text
+from budget_perf.model._fields import optional_date, percent, text
+from budget_perf.model._shown import PartlyShown, not_shown
 
 __all__ = ["AnnualGoal", "Signature"]
 
@@ -25,8 +27,15 @@ class Signature:
 
 
 @attrs.frozen(kw_only=True)
-class AnnualGoal:
-    """年度总体目标: the expected goal (预期目标) and what was achieved (实际完成情况), as text."""
+class AnnualGoal(PartlyShown):
+    """年度总体目标: the expected goal (预期目标) and what was achieved (实际完成情况), as text.
+
+    Some layouts add the goal as adjusted in the year (``adjusted``: Chongqing's 全年(调整)绩效目标)
+    and a stated overall completion rate (``stated_completion_rate``: Hebei's 总体完成率(%)).
+    """
 
     expected: str = text()
     achieved: str = text()
+    adjusted: str = text()
+    stated_completion_rate: Decimal | None = percent(doc="总体完成率")
+    not_shown: tuple[str, ...] = not_shown()

@@ -9,6 +9,20 @@ weight (分值), score (得分) and deviation note (偏差原因分析及改进�
 Targets and actuals are kept as the text the table prints ("24-26次", "十余次专项督查");
 :mod:`budget_perf.cells` parses them.  Weights and scores are Decimals as stated.
 
+Provincial layouts add columns, each kept as printed:
+
+- 指标性质 (``nature``: a comparator such as "≧" or ">=", or a word such as "定量指标") and
+  度量单位 / 计量单位 (``measure_unit``: "%", "人次", "%(百分比)") beside a bare 指标值 (Yunnan,
+  Chongqing, Hebei); :meth:`Indicator.target_text` joins them into the one text that
+  :func:`~budget_perf.cells.parse_target` reads;
+- 年初指标值 and 调整指标值 (``target`` and ``adjusted_target``, Chongqing);
+- 权重占比 and 折算得分 (``proportion`` in percent as printed, ``stated_weighted_score``: Hebei's
+  折算得分 = 单项得分 × 权重), 得分系数 (``score_coefficient``, Chongqing: 得分 = 权重 × 系数),
+  指标解释 (``description``), 单项指标完成情况 (``completion``), 是否核心指标 (``core``).
+
+A table that prints its indicators without 一级/二级 levels (Chongqing's department table)
+keeps them in ``IndicatorTree.ungrouped``.
+
 >>> from decimal import Decimal
 >>> Level2.SOCIAL_BENEFIT.level1
 <Level1.BENEFIT: '效益指标'>
@@ -20,16 +34,25 @@ Targets and actuals are kept as the text the table prints ("24-26次", "十余�
 ['按时召开会议']
 >>> tree.weight_of_indicators(), tree.score_of_indicators()
 (Decimal('7'), Decimal('7'))
+>>> Indicator(name="学生受资助人数", nature="≧", target="735", measure_unit="人次").target_text()
+'≥735人次'
+>>> hebei = Indicator(name="补贴发放率", nature=">=", target="75", measure_unit="%(百分比)",
+...                   score=Decimal("30.00"), proportion=Decimal("30.00"))
+>>> hebei.target_text(), hebei.weighted_score()
+('≥75%', Decimal('9.0000'))
 """
 
 import enum
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 import attrs
 
 from budget_perf._decimal import in_library_context
-from budget_perf.model._fields import points, records, required_text, score, text
+from budget_perf.model._fields import percent, points, records, required_text, score, text
+from budget_perf.model._fields import score as score_field
+from budget_perf.model._shown import PartlyShown, not_shown
 
 __all__ = [
     "Indicator",
@@ -70,6 +93,7 @@ class Level2(enum.Enum):
     ECOLOGICAL_BENEFIT = "生态效益指标"
     SUSTAINABILITY = "可持续影响指标"
     BENEFICIARY_SATISFACTION = "服务对象满意度指标"
+    PROGRESS = "进度指标"
 
     @property
     def level1(self) -> Level1:
@@ -99,12 +123,26 @@ _PARENT = {
     Level2.ECOLOGICAL_BENEFIT: Level1.BENEFIT,
     Level2.SUSTAINABILITY: Level1.BENEFIT,
     Level2.BENEFICIARY_SATISFACTION: Level1.SATISFACTION,
+    Level2.PROGRESS: Level1.OUTPUT,
 }
+
+#: 指标性质 cells that are comparators, and the comparator parse_target reads for each.
+_COMPARATORS = {
+    "≥": "≥", "≧": "≥", "⩾": "≥", ">=": "≥", "=>": "≥", "大于等于": "≥", "不低于": "≥",
+    "不少于": "≥", "≤": "≤", "≦": "≤", "⩽": "≤", "<=": "≤", "=<": "≤", "小于等于": "≤",
+    "不高于": "≤", "不超过": "≤", "=": "=", "═": "=", "==": "=", "等于": "=", ">": ">", "大于": ">",
+    "<": "<", "小于": "<",
+}  # fmt: skip
+_LEADING_COMPARATOR = re.compile(
+    r"^\s*(?:[≥≤≧≦⩾⩽=═<>＝＞＜]|大于|小于|等于|不低于|不少于|不高于|不超过)"
+)
+#: A gloss after a unit: "%(百分比)", "人（人数）".
+_GLOSS = re.compile(r"[(（][^()（）]*[)）]$")
 
 
 @attrs.frozen(kw_only=True)
-class Indicator:
-    """三级指标: one concrete indicator row, as stated."""
+class Indicator(PartlyShown):
+    """三级指标: one concrete indicator row, as stated; columns a layout lacks stay blank."""
 
     name: str = required_text()
     target: str = text()
@@ -112,6 +150,70 @@ class Indicator:
     weight: Decimal | None = points(doc="分值")
     score: Decimal | None = score(doc="得分")
     deviation_note: str = text()
+    nature: str = text()
+    measure_unit: str = text()
+    adjusted_target: str = text()
+    description: str = text()
+    proportion: Decimal | None = percent(doc="权重占比")
+    stated_weighted_score: Decimal | None = score_field(doc="折算得分")
+    score_coefficient: Decimal | None = percent(doc="得分系数")
+    completion: str = text()
+    core: str = text()
+    not_shown: tuple[str, ...] = not_shown()
+
+    def target_text(self, *, adjusted: bool | None = None) -> str:
+        """The target as one text for :func:`~budget_perf.cells.parse_target`.
+
+        Joins the 指标性质 where it is a comparator ("≧", ">=", "═"), the 指标值 and the
+        度量单位 (without a gloss such as "(百分比)", and only if the value does not already end
+        with it).  *adjusted* picks the 调整指标值 (``True``) or the 年初 target (``False``); by
+        default the adjusted target where one is stated.  A row with none of these columns
+        gives its ``target`` unchanged.
+
+        >>> Indicator(name="政策知晓率", nature="═", target="100", measure_unit="%").target_text()
+        '=100%'
+        >>> Indicator(name="党性教育培训次数", nature="定量指标", target="26次",
+        ...           measure_unit="次").target_text()
+        '26次'
+        >>> Indicator(name="x", target="≥90%", adjusted_target="≥95%").target_text(adjusted=False)
+        '≥90%'
+        """
+        use_adjusted = adjusted if adjusted is not None else bool(self.adjusted_target.strip())
+        value = self.adjusted_target if use_adjusted else self.target
+        if not (self.nature.strip() or self.measure_unit.strip()):
+            return value
+        value = value.strip()
+        if not value:
+            return value
+        unit = _GLOSS.sub("", self.measure_unit.strip()).strip()
+        if unit and not value.endswith(unit):
+            value += unit
+        comparator = _COMPARATORS.get(self.nature.strip())
+        if comparator and not _LEADING_COMPARATOR.match(value):
+            value = comparator + value
+        return value
+
+    def weighted_score(self) -> Decimal | None:
+        """The derived 折算得分 = 单项得分 × 权重占比 (a percent); ``None`` if either is blank.
+
+        >>> Indicator(name="完成率", score=Decimal("25.00"), proportion=Decimal("25.00")
+        ...           ).weighted_score()
+        Decimal('6.2500')
+        """
+        if self.score is None or self.proportion is None:
+            return None
+        return self.score * self.proportion / 100
+
+    def coefficient_score(self) -> Decimal | None:
+        """The derived 得分 = 权重 × 得分系数 (a percent); ``None`` if either is blank.
+
+        >>> Indicator(name="预算完成率", weight=Decimal("2"), score_coefficient=Decimal("100")
+        ...           ).coefficient_score()
+        Decimal('2')
+        """
+        if self.weight is None or self.score_coefficient is None:
+            return None
+        return self.weight * self.score_coefficient / 100
 
 
 @attrs.frozen(kw_only=True)
@@ -120,15 +222,23 @@ class Level2Group:
 
     category: Level2 = attrs.field(validator=attrs.validators.instance_of(Level2))
     indicators: tuple[Indicator, ...] = records(Indicator)
+    label: str = text()
 
 
 @attrs.frozen(kw_only=True)
 class Level1Group:
-    """一级指标: a level-1 block with its stated weight (e.g. "产出指标 (50分)")."""
+    """一级指标: a level-1 block with its stated weight (e.g. "产出指标 (50分)").
+
+    ``label`` is the cell as printed where it differs from the category's name ("产出指标(70分)",
+    "效果指标"); ``goal`` names the goal block the group belongs to in a layout with several
+    (Hubei's "年度绩效目标1(40分)"), ``""`` otherwise.
+    """
 
     category: Level1 = attrs.field(validator=attrs.validators.instance_of(Level1))
     stated_weight: Decimal | None = points(doc="一级指标分值")
     groups: tuple[Level2Group, ...] = records(Level2Group)
+    label: str = text()
+    goal: str = text()
 
     def indicators(self) -> Iterator[Indicator]:
         """Every level-3 indicator of this block, in table order."""
@@ -137,21 +247,35 @@ class Level1Group:
 
 
 @attrs.frozen(kw_only=True)
-class IndicatorTree:
+class IndicatorTree(PartlyShown):
     """The indicator tree of one table and its stated 总分 row (weight and score).
 
     In the seed's layout the 总分 row includes the 10 points of the execution rate, so the
-    stated totals are 100 while the tree's indicators weigh 90.
+    stated totals are 100 while the tree's indicators weigh 90
+    (``total_includes_execution``); in some layouts (Sichuan's 衔接资金 table) the 总分 row adds
+    up the indicators only.  ``ungrouped`` holds the indicators of a table that prints them
+    without 一级/二级 levels (Chongqing's department table).
+
+    ``cut`` says the copy shows only the first rows of the tree: rows beyond them (and often
+    the 总分 row) are not shown, so the tree's sums are not known.  ``not_shown`` names parts
+    of the tree the copy does not show (``"stated_total_weight"``, ``"stated_total_score"``).
     """
 
     groups: tuple[Level1Group, ...] = records(Level1Group)
     stated_total_weight: Decimal | None = points(doc="总分 (分值)")
     stated_total_score: Decimal | None = score(doc="总分 (得分)")
+    ungrouped: tuple[Indicator, ...] = records(Indicator)
+    total_includes_execution: bool = attrs.field(
+        default=True, validator=attrs.validators.instance_of(bool)
+    )
+    not_shown: tuple[str, ...] = not_shown()
+    cut: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 
     def indicators(self) -> Iterator[Indicator]:
-        """Every level-3 indicator of the tree, in table order."""
+        """Every level-3 indicator of the tree, in table order (grouped ones first)."""
         for group in self.groups:
             yield from group.indicators()
+        yield from self.ungrouped
 
     @in_library_context
     def weight_of_indicators(self) -> Decimal:

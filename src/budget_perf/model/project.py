@@ -2,7 +2,10 @@
 
 One table per 一级项目 (一个一级项目支出一张表): the project's name, its supervising department and
 implementing unit, the funds block with its stated execution rate, weight and score, the annual
-goal, the indicator tree, and the notes and sign-off printed under it.
+goal, the indicator tree, and the notes and sign-off printed under it.  Some layouts print text
+rows under the indicators — 评价结论 (``conclusion``), 存在问题 / 偏差大或目标未完成原因分析
+(``problems``) and 改进措施 (``improvements``, Hubei's 改进措施及结果应用方案) — kept as text;
+some print the table's own grade beside its 总分 (``stated_grade``, Yunnan's "优").
 
 >>> from decimal import Decimal
 >>> from budget_perf.model.funds import Funding, FundTotal
@@ -22,9 +25,12 @@ import attrs
 from budget_perf._decimal import in_library_context
 from budget_perf.model._derived import derived_total
 from budget_perf.model._fields import optional, records, required_text, text
+from budget_perf.model._shown import PartlyShown, not_shown
 from budget_perf.model.filing import AnnualGoal, Signature
 from budget_perf.model.funds import Funding
+from budget_perf.model.grade import Grade
 from budget_perf.model.indicators import IndicatorTree
+from budget_perf.model.units import AmountUnit
 
 if TYPE_CHECKING:
     from budget_perf.rates import Ratio
@@ -33,10 +39,11 @@ __all__ = ["Project"]
 
 
 @attrs.frozen(kw_only=True)
-class Project:
+class Project(PartlyShown):
     """One project self-evaluation table, as stated; absent parts are ``None``."""
 
     name: str = required_text()
+    amount_unit: AmountUnit | None = optional(AmountUnit)
     supervising_department: str = text()
     implementing_unit: str = text()
     funding: Funding | None = optional(Funding)
@@ -44,6 +51,11 @@ class Project:
     indicators: IndicatorTree | None = optional(IndicatorTree)
     notes: tuple[str, ...] = records(str)
     signature: Signature | None = optional(Signature)
+    conclusion: str = text()
+    problems: str = text()
+    improvements: str = text()
+    stated_grade: Grade | None = optional(Grade)
+    not_shown: tuple[str, ...] = not_shown()
 
     @in_library_context
     def execution_rate(self) -> "Ratio | None":

@@ -15,6 +15,10 @@ citing its source, rather than as constants in code.  Three profiles are bundled
 
 A profile for another province is a JSON file in the same shape (see the bundled ones), read with
 :func:`load_profile_file` or :func:`profile_from_json`; exact numbers are written as strings.
+A regional profile names its place (``"region": {"province": "湖南省"}``) and the years it is in
+force (``valid_from``, ``valid_to``); :func:`select_profile` picks, for a report's region and
+year, the most specific profile made for the place and in force in the year — the national
+profile where none is (a report that prints no year, or no place, gets the national one).
 
 >>> from decimal import Decimal
 >>> NATIONAL_2020.source.document_number
@@ -32,10 +36,12 @@ budget_perf.errors.InvalidProfile: missing key(s) execution, grade_bands, jurisd
 """
 
 import functools
+from collections.abc import Iterable
 from importlib import resources
 from os import PathLike
 
 from budget_perf.errors import InvalidProfile
+from budget_perf.model.region import Region
 from budget_perf.profiles._json import parse_profile
 from budget_perf.profiles._profile import BUDGET_EXECUTION, RuleProfile
 from budget_perf.profiles._rules import (
@@ -65,6 +71,7 @@ __all__ = [
     "load_profile",
     "load_profile_file",
     "profile_from_json",
+    "select_profile",
 ]
 
 
@@ -147,3 +154,42 @@ def load_profile_file(path: str | PathLike[str]) -> RuleProfile:
 
 #: The national rules of 财预〔2020〕10号, the default profile.
 NATIONAL_2020 = load_profile("national-2020")
+
+
+def select_profile(
+    region: Region | None, year: int | None, *, among: Iterable[RuleProfile] | None = None
+) -> RuleProfile:
+    """The rule profile for a report from *region* in *year*, among the bundled ones (or *among*).
+
+    The most specific profile made for the place (see :meth:`RuleProfile.applies_to_place`)
+    and in force in the year wins: a city's over its province's, a province's over the national
+    one; between two equally specific ones, the later ``valid_from``.  Where none is — the place
+    or the year is not printed, or no profile covers them — the answer is
+    :data:`NATIONAL_2020`.  Nothing is guessed: a report printing only "衡山县" is not known to
+    lie in 湖南省.
+
+    >>> select_profile(Region(province="湖南省", city="衡阳市", county="衡山县"), 2023).key
+    'hunan-departmental'
+    >>> select_profile(Region(province="湖南省", city="岳阳市"), 2022).key
+    'yueyang-departmental'
+    >>> select_profile(Region(province="湖南省"), 2017).key  # before the Hunan profile
+    'national-2020'
+    >>> select_profile(Region(province="贵州省"), 2021).key, select_profile(None, None).key
+    ('national-2020', 'national-2020')
+    """
+    if year is None:
+        return NATIONAL_2020
+    profiles = among if among is not None else (load_profile(key) for key in list_profiles())
+    best: tuple[int, int, str] | None = None
+    chosen = NATIONAL_2020
+    for profile in profiles:
+        if not (profile.applies_to(year) and profile.applies_to_place(region)):
+            continue
+        rank = (
+            0 if profile.region is None else len(profile.region.levels()),
+            profile.valid_from,
+            profile.key,
+        )
+        if best is None or rank > best:
+            best, chosen = rank, profile
+    return chosen

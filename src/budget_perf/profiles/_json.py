@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from budget_perf._jsonload import loads_strict
 from budget_perf.errors import BudgetPerfError, InvalidDocument, InvalidProfile
 from budget_perf.model.grade import Grade
+from budget_perf.model.region import Region
 from budget_perf.profiles._profile import RuleProfile
 from budget_perf.profiles._rules import (
     BandRule,
@@ -227,7 +228,7 @@ def parse_profile(text: str | bytes) -> RuleProfile:
         raise InvalidProfile(
             "; ".join(exc.problems), message_zh="；".join(exc.problems_zh)
         ) from None
-    data = _object(document, "$", _PROFILE, {"rate_rules", "notes"})
+    data = _object(document, "$", _PROFILE, {"rate_rules", "notes", "region"})
     source = _object(data["source"], "$.source", {"title"}, {"document_number"})
     execution = _object(data["execution"], "$.execution", {"weight", "cap"}, set())
     weights = _mapping(data["level1_weights"], "$.level1_weights")
@@ -258,4 +259,18 @@ def parse_profile(text: str | bytes) -> RuleProfile:
         grade_bands=tuple(_grade_band(b, f"$.grade_bands[{i}]") for i, b in enumerate(bands)),
         rate_rules=tuple((k, _rate_rule(v, f"$.rate_rules.{k}")) for k, v in rules.items()),
         notes=_text(data.get("notes", ""), "$.notes"),
+        region=None if data.get("region") is None else _region(data["region"], "$.region"),
     )
+
+
+def _region(value: object, path: str) -> Region:
+    """The place a profile applies to: the levels it names (省, 市, 县), as a report prints them."""
+    data = _object(value, path, set(), {"province", "city", "county"})
+    levels = {
+        key: _text(data[key], f"{path}.{key}")
+        for key in ("province", "city", "county")
+        if key in data
+    }
+    if not any(levels.values()):
+        raise _problem(path, "a region names at least one of province, city, county")
+    return Region(**levels)

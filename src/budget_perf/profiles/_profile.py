@@ -10,6 +10,7 @@ import attrs
 from budget_perf._decimal import HUNDRED, ZERO, check_decimal, in_library_context
 from budget_perf.errors import InvalidAmount, InvalidProfile
 from budget_perf.model.grade import Grade
+from budget_perf.model.region import Region
 from budget_perf.profiles._rules import (
     BandRule,
     ExecutionRule,
@@ -110,6 +111,9 @@ class RuleProfile:
     grade_bands: tuple[GradeBand, ...] = attrs.field(validator=_check_grades)
     rate_rules: tuple[tuple[str, RateRule], ...] = attrs.field(default=(), validator=_check_rules)
     notes: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    region: Region | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Region))
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.valid_to is not None and self.valid_to < self.valid_from:
@@ -131,6 +135,21 @@ class RuleProfile:
         (True, False)
         """
         return self.valid_from <= year and (self.valid_to is None or year <= self.valid_to)
+
+    def applies_to_place(self, region: Region | None) -> bool:
+        """Whether the profile is made for the place *region*: a national profile (no region) is
+        made for everywhere; a regional one for the places that print every level it names.
+
+        >>> from budget_perf.profiles import load_profile
+        >>> hunan = load_profile("hunan-departmental")
+        >>> hunan.applies_to_place(Region(province="湖南省", city="衡阳市"))
+        True
+        >>> hunan.applies_to_place(Region(city="衡阳市")), hunan.applies_to_place(None)
+        (False, False)
+        """
+        if self.region is None:
+            return True
+        return region is not None and region.within(self.region)
 
     def level1_weight(self, key: str) -> Decimal:
         """The weight of the 一级 category *key* ("output", "benefit", ...).
