@@ -197,7 +197,11 @@ PUBLIC_CALLS: dict[str, Callable[[], object]] = {
     "change_rate": lambda: bp.change_rate(D("70.3"), D("67.03")),
     "check": lambda: bp.check(REPORT),
     "control_rate": lambda: bp.control_rate(D("85"), D("111")),
+    "convert_amount": lambda: bp.convert_amount(
+        D("215457.6"), bp.AmountUnit.YUAN, bp.AmountUnit.WAN_YUAN
+    ),
     "execution_rate": lambda: bp.execution_rate(D("394"), D("400.03")),
+    "select_profile": lambda: bp.select_profile(bp.Region(province="湖南省", city="岳阳市"), 2022),
     "execution_score": lambda: bp.execution_score(D("0.98492613"), D("10")),
     "findings_to_data": lambda: bp.findings_to_data(bp.check(REPORT)),
     "findings_to_json": lambda: bp.findings_to_json(bp.check(REPORT)),
@@ -251,7 +255,25 @@ _TABLE = REPORT.department_table
 assert _PROJECT.funding is not None and _PROJECT.indicators is not None and _TABLE is not None
 
 #: The model's derived figures, the profiles' scoring, the summary and the workbook edge.
+_HEBEI_ROW = bp.Indicator(
+    name="补贴发放率",
+    weight=D("30"),
+    score=D("30.00"),
+    proportion=D("30.00"),
+    score_coefficient=D("100"),
+)
+_GUIZHOU_ROW = bp.FundSource(
+    kind=bp.FundKind.CURRENT_YEAR_APPROPRIATION,
+    full_year_budget=D("985.19"),
+    executed=D("914.97"),
+    weight=D("10"),
+)
+
 OTHER_CALLS: dict[str, Callable[[], object]] = {
+    "Indicator.weighted_score": _HEBEI_ROW.weighted_score,
+    "Indicator.coefficient_score": _HEBEI_ROW.coefficient_score,
+    "FundSource.execution_rate": _GUIZHOU_ROW.execution_rate,
+    "FundSource.execution_score": _GUIZHOU_ROW.execution_score,
     "Funding.execution_rate": _PROJECT.funding.execution_rate,
     "Funding.execution_score": _PROJECT.funding.execution_score,
     "Project.execution_rate": _PROJECT.execution_rate,

@@ -156,10 +156,12 @@ class FundSource(PartlyShown):
     stated_score: Decimal | None = score(doc="得分")
     not_shown: tuple[str, ...] = not_shown()
 
+    @in_library_context
     def execution_rate(self, basis: RateBasis = RateBasis.FULL_YEAR_BUDGET) -> "Ratio | None":
         """The row's derived 执行率 on *basis*, unrounded; ``None`` if a figure is blank."""
         return _row_rate(self, basis)
 
+    @in_library_context
     def execution_score(self, basis: RateBasis = RateBasis.FULL_YEAR_BUDGET) -> "Ratio | None":
         """The row's derived 得分 = its 分值 × min(执行率, 1); ``None`` if not computable."""
         return _row_score(self, basis)
@@ -200,10 +202,12 @@ class SpendingRow(PartlyShown):
     note: str = text()
     not_shown: tuple[str, ...] = not_shown()
 
+    @in_library_context
     def execution_rate(self, basis: RateBasis = RateBasis.FULL_YEAR_BUDGET) -> "Ratio | None":
         """The row's derived 执行率 on *basis*, unrounded; ``None`` if a figure is blank."""
         return _row_rate(self, basis)
 
+    @in_library_context
     def execution_score(self, basis: RateBasis = RateBasis.FULL_YEAR_BUDGET) -> "Ratio | None":
         """The row's derived 得分 = its 分值 × min(执行率, 1); ``None`` if not computable."""
         return _row_score(self, basis)

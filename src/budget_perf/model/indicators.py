@@ -193,6 +193,7 @@ class Indicator(PartlyShown):
             value = comparator + value
         return value
 
+    @in_library_context
     def weighted_score(self) -> Decimal | None:
         """The derived 折算得分 = 单项得分 × 权重占比 (a percent); ``None`` if either is blank.
 
@@ -204,6 +205,7 @@ class Indicator(PartlyShown):
             return None
         return self.score * self.proportion / 100
 
+    @in_library_context
     def coefficient_score(self) -> Decimal | None:
         """The derived 得分 = 权重 × 得分系数 (a percent); ``None`` if either is blank.
 

@@ -34,6 +34,7 @@ from decimal import Decimal
 
 import attrs
 
+from budget_perf._decimal import in_library_context
 from budget_perf.model._fields import points, records, required_text, score, text
 from budget_perf.model._shown import PartlyShown, not_shown
 
@@ -104,10 +105,12 @@ class ScoreSheet(PartlyShown):
         for group in self.groups:
             yield from group.items()
 
+    @in_library_context
     def weight_of_items(self) -> Decimal:
         """Σ of the 三级 分值 as stated (blank ones count as zero)."""
         return sum((i.weight for i in self.items() if i.weight is not None), Decimal(0))
 
+    @in_library_context
     def score_of_items(self) -> Decimal:
         """Σ of the 三级 得分 as stated (blank ones count as zero)."""
         return sum((i.stated_score for i in self.items() if i.stated_score is not None), Decimal(0))
