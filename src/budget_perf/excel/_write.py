@@ -79,7 +79,11 @@ def write_workbook(evaluation: SelfEvaluation, path: str | Path) -> None:
     file = str(path)
     year = evaluation.year
     if year is None:  # the standard titles and column headers name the year
-        raise WorkbookError(file, "the report states no year; the workbook's titles need one")
+        raise WorkbookError(
+            file,
+            "the report states no year; the workbook's titles need one",
+            reason_zh="报告未注明年度，工作簿的表名需要年度",
+        )
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     wanted: list[str] = []
