@@ -24,6 +24,7 @@ __all__ = ["summary"]
 
 _LABELS = {
     "title": ("预算绩效自评", "budget performance self-evaluation"),
+    "unknown_year": ("年度未知", "year unknown"),
     "tables": ("评价表", "Evaluation tables"),
     "header": (
         ("表", "全年预算数", "全年执行数", "执行率(自评)", "执行率(复核)", "执行得分(自评)",
@@ -92,7 +93,8 @@ def summary(evaluation: SelfEvaluation, language: Language = "zh") -> str:
     lang = language
     colon, comma = ("：", "，") if lang == "zh" else (": ", ", ")
     name = one_line(evaluation.department.name)  # a line break must not forge a line
-    lines = [f"{evaluation.year} {name} — {_t('title', lang)}", ""]
+    year = str(evaluation.year) if evaluation.year is not None else _t("unknown_year", lang)
+    lines = [f"{year} {name} — {_t('title', lang)}", ""]
     rows = []
     if evaluation.department_table is not None:
         t = evaluation.department_table

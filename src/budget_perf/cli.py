@@ -18,7 +18,8 @@ REPORT is one of:
   deprecation note on standard error; write ``example:NAME`` (or ``./NAME`` for a file that
   is called ``example:…``).
 
-``--profile`` takes a file's path or, when no such file exists, a bundled profile's key.
+``--profile`` takes a file's path or, when no such file exists, a bundled profile's key; without
+it the profile is chosen from the report's region and year (:func:`budget_perf.select_profile`).
 
 Exit status, so that a script can gate on it:
 
@@ -273,7 +274,7 @@ def _check(args: argparse.Namespace) -> int:
             f"no rule {', '.join(unknown)} (see budget-perf catalogue)",
             f"没有规则 {', '.join(unknown)}（见 budget-perf catalogue）",
         )
-    profile = _profile(args.profile)
+    profile = None if args.profile is None else _profile(args.profile)
     evaluation, cells = _load(args.report, args.lang)
     options = CheckOptions(disabled=frozenset(args.disable))
     findings = check(evaluation, profile, options=options)
@@ -315,7 +316,10 @@ def _parser() -> argparse.ArgumentParser:
         help="exit with 1 when a finding is this serious or more (default: error)",
     )
     c.add_argument(
-        "--profile", default="national-2020", help="a rule profile file, or a bundled profile's key"
+        "--profile",
+        default=None,
+        help="a rule profile file, or a bundled profile's key "
+        "(default: the profile of the report's place and year, else national-2020)",
     )
     c.add_argument(
         "--disable", nargs="*", default=[], metavar="CODE", help="rule codes to switch off"
