@@ -98,6 +98,10 @@ def _funds_total(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         if funding is None or funding.total is None or not funding.sources:
             continue
         for column, zh, en in _COLUMNS:
+            if not funding.total.is_shown(column) or any(
+                not source.is_shown(column) for source in funding.sources
+            ):
+                continue  # a cell the copy does not show: the sum is not known
             yield from _sum_finding(
                 rule,
                 path=f"{table.path}.funding.total.{column}",
