@@ -44,7 +44,7 @@ from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily, RuleFunction
 from budget_perf.model import AmountUnit, IncomeKind, Project, SpendingKind, convert_amount
 
-__all__ = ["Amount", "RULES", "same_amount"]
+__all__ = ["RULES", "Amount", "same_amount"]
 
 
 def _executed(project: Project) -> Decimal | None:
