@@ -815,9 +815,11 @@ def chongqing_2021() -> bp.SelfEvaluation:
 
     def indicator(row: int) -> bp.Indicator:
         if row == 27:  # the excerpt ends inside this name
-            return bp.Indicator(name=g(row, 2), not_shown=(*figures, "measure_unit", "core"))
+            hidden = (*figures, "measure_unit", "core", "deviation_note")
+            return bp.Indicator(name=g(row, 2), not_shown=hidden)
         return bp.Indicator(
             name=g(row, 2),
+            not_shown=("deviation_note",),  # the layout has no 偏差原因 column
             measure_unit=g(row, 3),
             nature=g(row, 4),
             target=g(row, 5),

@@ -14,12 +14,17 @@ from budget_perf._celltext import is_blank, normalise
 from budget_perf._decimal import HUNDRED, decimal_places, round_half_up
 from budget_perf.checks.finding import Severity
 from budget_perf.model import (
+    DepartmentTable,
     ExpenseRow,
     Funding,
     Indicator,
     IndicatorTree,
+    Level1,
     Level1Group,
+    Level2,
     Level2Group,
+    Project,
+    RateBasis,
     SelfEvaluation,
 )
 from budget_perf.rates import NOT_APPLICABLE, Ratio
@@ -29,7 +34,9 @@ __all__ = [
     "Comparison",
     "EvaluationTable",
     "IndicatorAt",
+    "basis_of",
     "block_indicators_at",
+    "budget_of",
     "compare_percent",
     "compare_stated",
     "evaluation_tables",
@@ -37,24 +44,60 @@ __all__ = [
     "filled",
     "fmt",
     "indicators_at",
+    "sums_known",
+    "unseen",
+    "whole_blocks",
 ]
 
 
 @attrs.frozen(kw_only=True)
 class EvaluationTable:
-    """A department or project evaluation table, with its path and name."""
+    """A department or project evaluation table, with its path and name.
+
+    ``funding`` and ``indicators`` are ``None`` where the table has none or the copy does not
+    show them; ``table`` is the record itself, for its unit and what else it does not show.
+    """
 
     path: str
     name: str
     funding: Funding | None
     indicators: IndicatorTree | None
+    table: DepartmentTable | Project | None = None
 
     def executed_and_budget(self) -> tuple[Decimal, Decimal] | None:
-        """The total row's 全年执行数 and 全年预算数, when the table states both."""
+        """The total row's 全年执行数 and the budget the table's 执行率 divides by.
+
+        The budget is 全年预算数 nationally, 年初预算数 where the table says so
+        (``Funding.rate_basis``); ``None`` unless the table states both figures.
+        """
         total = self.funding.total if self.funding is not None else None
-        if total is None or total.executed is None or total.full_year_budget is None:
+        if total is None or self.funding is None or total.executed is None:
             return None
-        return total.executed, total.full_year_budget
+        budget = budget_of(self.funding)
+        if budget is None:
+            return None
+        return total.executed, budget
+
+
+def budget_of(funding: Funding) -> Decimal | None:
+    """The total row's budget that *funding*'s 执行率 divides by (its ``rate_basis``)."""
+    total = funding.total
+    if total is None:
+        return None
+    if funding.rate_basis is RateBasis.INITIAL_BUDGET:
+        return total.initial_budget
+    return total.full_year_budget
+
+
+def basis_of(funding: Funding) -> tuple[str, str, str]:
+    """(budget column, formula in Chinese, formula in English) of *funding*'s 执行率.
+
+    >>> basis_of(Funding(rate_basis=RateBasis.INITIAL_BUDGET))[:2]
+    ('initial_budget', '全年执行数 / 年初预算数')
+    """
+    if funding.rate_basis is RateBasis.INITIAL_BUDGET:
+        return "initial_budget", "全年执行数 / 年初预算数", "executed / initial budget"
+    return "full_year_budget", "全年执行数 / 全年预算数", "executed / full-year budget"
 
 
 def evaluation_tables(evaluation: SelfEvaluation) -> Iterator[EvaluationTable]:
@@ -66,6 +109,7 @@ def evaluation_tables(evaluation: SelfEvaluation) -> Iterator[EvaluationTable]:
             name="部门整体支出绩效自评表",
             funding=table.funding,
             indicators=table.indicators,
+            table=table,
         )
     for index, project in enumerate(evaluation.projects):
         yield EvaluationTable(
@@ -73,23 +117,36 @@ def evaluation_tables(evaluation: SelfEvaluation) -> Iterator[EvaluationTable]:
             name=project.name,
             funding=project.funding,
             indicators=project.indicators,
+            table=project,
         )
 
 
 @attrs.frozen(kw_only=True)
 class IndicatorAt:
-    """A 三级 indicator with its path and the groups it sits in."""
+    """A 三级 indicator with its path and the groups it sits in (``None`` for an ungrouped one)."""
 
     path: str
-    level1: Level1Group
-    level2: Level2Group
+    level1: Level1Group | None
+    level2: Level2Group | None
     indicator: Indicator
+
+    @property
+    def categories(self) -> tuple[Level1 | None, Level2 | None]:
+        """The 一级 and 二级 categories of the indicator, ``None`` where it has no level."""
+        return (
+            None if self.level1 is None else self.level1.category,
+            None if self.level2 is None else self.level2.category,
+        )
 
 
 def indicators_at(tree: IndicatorTree, base: str) -> Iterator[IndicatorAt]:
-    """Every 三级 indicator of *tree* with its path under *base* (a table's path)."""
+    """Every 三级 indicator of *tree* with its path under *base*: grouped, then ungrouped."""
     for i in range(len(tree.groups)):
         yield from block_indicators_at(tree, base, i)
+    for k, indicator in enumerate(tree.ungrouped):
+        yield IndicatorAt(
+            path=f"{base}.indicators.ungrouped[{k}]", level1=None, level2=None, indicator=indicator
+        )
 
 
 def block_indicators_at(tree: IndicatorTree, base: str, i: int) -> Iterator[IndicatorAt]:
@@ -103,6 +160,37 @@ def block_indicators_at(tree: IndicatorTree, base: str, i: int) -> Iterator[Indi
                 level2=level2,
                 indicator=indicator,
             )
+
+
+def sums_known(tree: IndicatorTree) -> bool:
+    """Whether the copy shows the whole tree, so that its indicators can be added up.
+
+    A tree that is ``cut`` shows only its first rows: its sums are not known.
+
+    >>> sums_known(IndicatorTree(cut=True)), sums_known(IndicatorTree())
+    (False, True)
+    """
+    return not tree.cut
+
+
+def whole_blocks(tree: IndicatorTree) -> range:
+    """The indices of the 一级 blocks the copy shows whole (a cut tree's last one runs on).
+
+    >>> whole_blocks(IndicatorTree(cut=True, groups=(Level1Group(category=Level1.OUTPUT),)))
+    range(0, 0)
+    """
+    return range(len(tree.groups) - 1 if tree.cut else len(tree.groups))
+
+
+def unseen(indicator: Indicator) -> bool:
+    """Whether the copy hides a figure of a 三级 row (its weight, score, target or actual).
+
+    Such a row is an indicator of the table all the same, whose cells are not known.
+
+    >>> unseen(Indicator(name="满意度", not_shown=("score",))), unseen(Indicator(name="x"))
+    (True, False)
+    """
+    return any(not indicator.is_shown(part) for part in ("weight", "score", "target", "actual"))
 
 
 def filled(indicator: Indicator) -> bool:

@@ -5,7 +5,9 @@
 - BP102 / BP103 the department table's split by income type and by spending type each add up
   to its total (全年预算数);
 - BP104 every basic-data row (三公经费, 项目支出, 公用经费 ...) equals the sum of its sub-rows in
-  each of its three columns;
+  each of its three columns; where the sub-rows are a "其中" listing (the first one's label
+  starts with 其中, as printed) a parent above their sum is a warning, since the listing may
+  be partial, while a sum above the parent stays an error;
 - BP105 the functional breakdown adds up to the general-budget total;
 - BP106 basic + project spending equals the general-budget total;
 - BP107 a narrative figure's "实际为" amount equals its amount plus the other funds it includes;
@@ -28,8 +30,9 @@ from budget_perf.checks._sums import Part, judge_sum
 from budget_perf.checks._walk import evaluation_tables, expense_rows, fmt
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily, RuleFunction
+from budget_perf.model import ExpenseRow
 
-__all__ = ["RULES"]
+__all__ = ["RULES", "is_listing"]
 
 _COLUMNS = (
     ("initial_budget", "年初预算数", "initial budget"),
@@ -55,10 +58,13 @@ def _sum_finding(
     parts: Sequence[tuple[str, Decimal | None]],
     what_zh: str,
     what_en: str,
+    listing: bool = False,
 ) -> Iterator[Finding]:
     """A finding if *stated* is not the sum of *parts* (see :mod:`budget_perf.checks._sums`).
 
     Parts that are all blank are not judged; a blank total beside stated parts is a warning.
+    Where the parts are a "其中" listing (*listing*), a total above them is a warning: the
+    listing may name only some of what the total holds.
     """
     if stated is None:
         severity = None if all(v is None for _, v in parts) else Severity.WARNING
@@ -68,6 +74,10 @@ def _sum_finding(
         return
     expected = _sum(value for _, value in parts)
     blank_zh, blank_en = _blank_note(parts, severity)
+    if listing and stated is not None and stated > expected:
+        severity = Severity.WARNING
+        blank_zh += "（“其中”所列分项可能不全）"
+        blank_en += " (the 其中 listing may leave a sub-row out)"
     yield rule.finding(
         path=path,
         stated=stated,
@@ -98,6 +108,10 @@ def _funds_total(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         if funding is None or funding.total is None or not funding.sources:
             continue
         for column, zh, en in _COLUMNS:
+            if not funding.total.is_shown(column) or any(
+                not source.is_shown(column) for source in funding.sources
+            ):
+                continue  # a cell the copy does not show: the sum is not known
             yield from _sum_finding(
                 rule,
                 path=f"{table.path}.funding.total.{column}",
@@ -169,7 +183,19 @@ def _expense_rows(context: CheckContext, rule: Rule) -> Iterator[Finding]:
                     ],
                     what_zh=f"基础数据表「{row.label}」的{zh}",
                     what_en=f"the {en} of basic-data row '{row.label}'",
+                    listing=is_listing(row),
                 )
+
+
+def is_listing(row: ExpenseRow) -> bool:
+    """Whether *row*'s sub-rows are a "其中" listing, as printed: the first one's label says so.
+
+    >>> is_listing(ExpenseRow(label="公用经费", children=(ExpenseRow(label="其中:办公经费"),)))
+    True
+    >>> is_listing(ExpenseRow(label="公用经费", children=(ExpenseRow(label="办公经费"),)))
+    False
+    """
+    return bool(row.children) and row.children[0].label.lstrip().startswith("其中")
 
 
 def _functional_breakdown(context: CheckContext, rule: Rule) -> Iterator[Finding]:
@@ -277,7 +303,8 @@ RULES = (
         "基础数据表各行等于其分项之和（三列）",
         "Each basic-data row equals the sum of its sub-rows, in each column",
         "The 2013 framework nests 三公经费, 项目支出 and 公用经费 rows; a parent is their sum "
-        "(sub-rows left all blank are not checked; a blank one makes a difference a warning).",
+        "(sub-rows left all blank are not checked; a blank one makes a difference a warning, "
+        "and so does a parent above a 其中 listing, which may be partial).",
         _expense_rows,
     ),
     _FAMILY.rule(

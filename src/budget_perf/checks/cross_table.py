@@ -17,6 +17,13 @@
   set at the start of the year may fairly differ from the year-end headcount);
 - BP310 a row or text paired with a project table by the beginning of its name only (info).
 
+Amounts of two places are compared in one unit (:meth:`SelfEvaluation.amount_in`'s exact
+conversion: a table printed in 元 against one in 万元) and at the printed places of the coarser
+figure (元 215457.6 is 21.54576 万元, compared as 21.55 with a 万元 figure of two decimals), so
+a figure rounded where it is printed is not called wrong.  A finding gives both figures as
+printed, each with its unit.  The narrative speaks the report's unit; a funds note its table's.
+Project tables the copy does not show (``not_shown`` "projects") are not added up (BP304).
+
 Projects are paired by exact name first, by the start of a name ("人大监督经费" in the text is
 the table "人大监督") only where that is unique on both sides
 (:func:`~budget_perf.checks._names.match_projects`).  A project found in one place only is not
@@ -28,20 +35,59 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from budget_perf._decimal import ZERO
+import attrs
+
+from budget_perf._decimal import ZERO, decimal_places, round_half_up
 from budget_perf.checks._names import match_projects
 from budget_perf.checks._walk import indicators_at
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily, RuleFunction
-from budget_perf.model import IncomeKind, Project, SpendingKind
+from budget_perf.model import AmountUnit, IncomeKind, Project, SpendingKind, convert_amount
 
-__all__ = ["RULES"]
+__all__ = ["RULES", "Amount", "same_amount"]
 
 
 def _executed(project: Project) -> Decimal | None:
     if project.funding is None or project.funding.total is None:
         return None
     return project.funding.total.executed
+
+
+#: How a message names a unit, in Chinese and in English.
+_UNIT_NAMES = {
+    AmountUnit.WAN_YUAN: ("万元", " (10k yuan)"),
+    AmountUnit.YUAN: ("元", " yuan"),
+}
+
+
+@attrs.frozen(kw_only=True)
+class Amount:
+    """An amount as printed, with the unit of the place that prints it."""
+
+    value: Decimal
+    unit: AmountUnit
+
+    def in_wan_yuan(self) -> Decimal:
+        """The amount in 万元, exactly (元 → 万元 moves the decimal point, never rounds)."""
+        return convert_amount(self.value, self.unit, AmountUnit.WAN_YUAN)
+
+
+def same_amount(a: Amount, b: Amount) -> bool:
+    """Whether two amounts agree, in one unit, at the printed places of the coarser one.
+
+    Both are brought to 万元 exactly; the one printed more finely is rounded half-up to the
+    places of the other (元 215457.6 is 21.54576 万元, which agrees with "21.55" 万元).
+
+    >>> same_amount(Amount(value=Decimal("215457.6"), unit=AmountUnit.YUAN),
+    ...             Amount(value=Decimal("21.55"), unit=AmountUnit.WAN_YUAN))
+    True
+    >>> same_amount(Amount(value=Decimal("215457.6"), unit=AmountUnit.YUAN),
+    ...             Amount(value=Decimal("21.54"), unit=AmountUnit.WAN_YUAN))
+    False
+    """
+    x, y = a.in_wan_yuan(), b.in_wan_yuan()
+    places = min(decimal_places(x), decimal_places(y))
+    return round_half_up(x, places) == round_half_up(y, places)
 
 
 def _disagree(
@@ -55,6 +101,7 @@ def _disagree(
     en: str,
     unit: tuple[str, str] = ("万元", " (10k yuan)"),
 ) -> Iterator[Finding]:
+    """A finding where two counts (people) differ; amounts go through :func:`_amounts_disagree`."""
     if stated is None or other is None or stated == other:
         return
     (here_zh, here_en), (there_zh, there_en) = _place(path), _place(other_path)
@@ -67,6 +114,41 @@ def _disagree(
         message_zh=f"{zh}：{here_zh}为{stated}{unit[0]}，{there_zh}为{other}{unit[0]}",
         message_en=f"{en}: {stated}{unit[1]} in {here_en}, {other}{unit[1]} in {there_en}",
     )
+
+
+def _amounts_disagree(
+    rule: Rule,
+    *,
+    path: str,
+    stated: Amount | None,
+    other_path: str,
+    other: Amount | None,
+    zh: str,
+    en: str,
+) -> Iterator[Finding]:
+    """A finding where two amounts differ once in one unit, at the coarser printed places.
+
+    The message gives both figures as printed, each with its unit; ``expected`` is the other
+    figure in the unit of the stated one.
+    """
+    if stated is None or other is None or same_amount(stated, other):
+        return
+    (here_zh, here_en), (there_zh, there_en) = _place(path), _place(other_path)
+    (unit_zh, unit_en), (other_zh, other_en) = _UNIT_NAMES[stated.unit], _UNIT_NAMES[other.unit]
+    yield rule.finding(
+        path=path,
+        stated=stated.value,
+        expected=convert_amount(other.value, other.unit, stated.unit),
+        formula=f"= {other_path}",
+        inputs=[(path, stated.value), (other_path, other.value)],
+        message_zh=f"{zh}：{here_zh}为{stated.value}{unit_zh}，{there_zh}为{other.value}{other_zh}",
+        message_en=f"{en}: {stated.value}{unit_en} in {here_en}, {other.value}{other_en} in "
+        f"{there_en}",
+    )
+
+
+def _amount(value: Decimal | None, unit: AmountUnit) -> Amount | None:
+    return None if value is None else Amount(value=value, unit=unit)
 
 
 _PLACES = (
@@ -99,12 +181,15 @@ def _basic_data_projects(column: str, project_column: str) -> RuleFunction:
             project, row = projects[p_index], rows[r_index]
             if project.funding is None or project.funding.total is None:
                 continue
-            yield from _disagree(
+            evaluation = context.evaluation
+            yield from _amounts_disagree(
                 rule,
                 path=f"$.projects[{p_index}].funding.total.{project_column}",
-                stated=getattr(project.funding.total, project_column),
+                stated=_amount(
+                    getattr(project.funding.total, project_column), evaluation.unit_of(project)
+                ),
                 other_path=f"$.basic_data.project_spending.children[{r_index}].{column}",
-                other=getattr(row, column),
+                other=_amount(getattr(row, column), evaluation.unit_of(data)),
                 zh=f"「{project.name}」项目表与基础数据表不一致",
                 en=f"'{project.name}': the project table and the basic data table disagree",
             )
@@ -121,12 +206,13 @@ def _narrative_projects(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     for f_index, p_index, _exact in pairs:
         project, figure = projects[p_index], spending.projects[f_index]
         attr = "stated_actual" if figure.stated_actual is not None else "amount"
-        yield from _disagree(
+        evaluation = context.evaluation
+        yield from _amounts_disagree(
             rule,
             path=f"$.general_budget.projects[{f_index}].{attr}",
-            stated=getattr(figure, attr),
+            stated=_amount(getattr(figure, attr), evaluation.amount_unit),
             other_path=f"$.projects[{p_index}].funding.total.executed",
-            other=_executed(project),
+            other=_amount(_executed(project), evaluation.unit_of(project)),
             zh=f"正文「{figure.label}」金额与项目表全年执行数不一致",
             en=f"the narrative's amount for '{figure.label}' and its table's executed "
             "amount disagree",
@@ -140,21 +226,34 @@ def _project_spending(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     if table is not None:
         for index, line in enumerate(table.spending_split):
             if line.kind is SpendingKind.PROJECT and line.amount is not None:
-                split = (f"$.department_table.spending_split[{index}].amount", line.amount)
-    executed = [_executed(p) for p in evaluation.projects]
-    candidates: list[tuple[str, Decimal]] = []
+                split = (
+                    f"$.department_table.spending_split[{index}].amount",
+                    Amount(value=line.amount, unit=evaluation.unit_of(table)),
+                )
+    candidates: list[tuple[str, Amount]] = []
     if split is not None:
         candidates.append(split)
-    if evaluation.projects and all(e is not None for e in executed):
-        total = sum((e for e in executed if e is not None), ZERO)
-        candidates.append(("Σ $.projects[*].funding.total.executed", total))
+    executed = [_amount(_executed(p), evaluation.unit_of(p)) for p in evaluation.projects]
+    if evaluation.is_shown("projects") and evaluation.projects and None not in executed:
+        total = sum((e.in_wan_yuan() for e in executed if e is not None), ZERO)
+        candidates.append(
+            (
+                "Σ $.projects[*].funding.total.executed",
+                Amount(value=total, unit=AmountUnit.WAN_YUAN),
+            )
+        )
     data = evaluation.basic_data
     if data is not None and data.project_spending is not None:
         final = data.project_spending.current_final
         if final is not None:
-            candidates.append(("$.basic_data.project_spending.current_final", final))
+            candidates.append(
+                (
+                    "$.basic_data.project_spending.current_final",
+                    Amount(value=final, unit=evaluation.unit_of(data)),
+                )
+            )
     for (path, value), (other_path, other) in itertools.pairwise(candidates):
-        yield from _disagree(
+        yield from _amounts_disagree(
             rule,
             path=path,
             stated=value,
@@ -196,12 +295,12 @@ def _split_vs_narrative(kind: str) -> RuleFunction:
                 "the general-budget figure differs between the department table and the text",
             )
         for index, amount in lines:
-            yield from _disagree(
+            yield from _amounts_disagree(
                 rule,
                 path=f"$.department_table.{path}[{index}].amount",
-                stated=amount,
+                stated=_amount(amount, evaluation.unit_of(table)),
                 other_path=other_path,
-                other=other,
+                other=_amount(other, evaluation.amount_unit),
                 zh=zh,
                 en=en,
             )
@@ -286,13 +385,14 @@ def _notes_vs_executed(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             for i, source in enumerate(funding.sources)
         ]
         for path, note in notes:
+            unit = context.evaluation.unit_of(project)  # a note speaks its table's unit
             for match in _NOTE_ACTUAL.finditer(note):
-                yield from _disagree(
+                yield from _amounts_disagree(
                     rule,
                     path=path,
-                    stated=Decimal(match[1]),
+                    stated=Amount(value=Decimal(match[1]), unit=unit),
                     other_path=f"$.projects[{index}].funding.total.executed",
-                    other=funding.total.executed,
+                    other=_amount(funding.total.executed, unit),
                     zh=f"「{project.name}」资金备注所称实际支出与全年执行数不同",
                     en=f"'{project.name}': the note's actual spending differs from the executed "
                     "amount",

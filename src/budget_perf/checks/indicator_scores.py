@@ -62,7 +62,8 @@ def _judge(rule: Rule, table: str, at: IndicatorAt) -> Finding | None:
     weight, score = ind.weight, ind.score
     if weight is None or score is None or weight <= ZERO or not ZERO <= score <= weight:
         return None  # blank, or outside its weight (BP403, BP405 report those)
-    reading = read_indicator(ind, level1=at.level1.category, level2=at.level2.category)
+    level1, level2 = at.categories
+    reading = read_indicator(ind, level1=level1, level2=level2)
     if reading is None:
         return None
     earned = reading.earned(weight)

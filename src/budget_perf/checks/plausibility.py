@@ -9,6 +9,9 @@
 - BP505 a target that cannot be measured ("十余次", "两百多件", "n+1次"): flagged, not scored;
 - BP506 a 三公经费 or 公用经费 final account above its budget (control rate over 100%);
 - BP507 a procurement execution rate (政府采购执行率) below :data:`LOW_EXECUTION`.
+
+Execution rates are on each table's basis (``Funding.rate_basis``).  A tree that is ``cut`` is
+not judged as a whole (BP501, BP502): the indicators beyond the copy are not known.
 """
 
 from collections.abc import Iterator
@@ -17,7 +20,7 @@ from decimal import Decimal
 from budget_perf._decimal import ZERO
 from budget_perf.cells import TargetKind
 from budget_perf.checks._reading import parsed
-from budget_perf.checks._walk import evaluation_tables, filled, indicators_at
+from budget_perf.checks._walk import basis_of, evaluation_tables, filled, indicators_at, sums_known
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily
 from budget_perf.rates import NOT_APPLICABLE, control_rate, execution_rate, to_percent
@@ -33,18 +36,22 @@ _UNMEASURABLE = (TargetKind.APPROXIMATE, TargetKind.SYMBOLIC)
 
 def _rates(
     context: CheckContext,
-) -> Iterator[tuple[str, str, Decimal, Decimal, Decimal, Decimal | None, Decimal | None]]:
-    """(path, name, executed, budget, rate, weight, stated score) of every table with a rate."""
+) -> Iterator[tuple[str, str, Decimal, Decimal, Decimal, tuple[str, str]]]:
+    """(path, name, executed, budget, rate, (budget column, formula)) of each table with a rate.
+
+    The rate is on the table's basis (``Funding.rate_basis``: 全年预算数 or 年初预算数).
+    """
     for table in evaluation_tables(context.evaluation):
         figures = table.executed_and_budget()
         if figures is None or table.funding is None:
             continue
         executed, budget = figures
-        rate = execution_rate(executed, budget)
-        if rate is NOT_APPLICABLE:
-            continue
         funding = table.funding
-        yield table.path, table.name, executed, budget, rate, funding.weight, funding.stated_score
+        rate = funding.execution_rate()  # on the table's rate basis
+        if rate is None or rate is NOT_APPLICABLE:
+            continue
+        column, formula, _en = basis_of(funding)
+        yield table.path, table.name, executed, budget, rate, (column, formula)
 
 
 def _percent(rate: Decimal) -> Decimal:
@@ -54,10 +61,10 @@ def _percent(rate: Decimal) -> Decimal:
 
 def _full_marks_below_full_execution(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     trees = {t.path: t.indicators for t in evaluation_tables(context.evaluation)}
-    for path, name, executed, budget, rate, _weight, _score in _rates(context):
+    for path, name, executed, budget, rate, (column, formula) in _rates(context):
         tree = trees.get(path)
-        if tree is None or rate >= 1:
-            continue
+        if tree is None or not sums_known(tree) or rate >= 1:
+            continue  # a cut tree: the indicators beyond the copy are not known
         rows = [i for i in tree.indicators() if filled(i)]  # template rows left empty are not rows
         if not rows or any(i.weight is None or i.score is None or i.score < i.weight for i in rows):
             continue
@@ -65,10 +72,10 @@ def _full_marks_below_full_execution(context: CheckContext, rule: Rule) -> Itera
             path=f"{path}.indicators",
             stated=tree.score_of_indicators(),
             expected=tree.weight_of_indicators(),
-            formula="全年执行数 / 全年预算数 < 100% 且 三级指标全部满分",
+            formula=f"{formula} < 100% 且 三级指标全部满分",
             inputs=[
                 (f"{path}.funding.total.executed", executed),
-                (f"{path}.funding.total.full_year_budget", budget),
+                (f"{path}.funding.total.{column}", budget),
             ],
             message_zh=f"「{name}」执行率为{_percent(rate)}%，全部绩效指标却得满分",
             message_en=f"'{name}': every indicator scores full marks although the execution "
@@ -78,9 +85,9 @@ def _full_marks_below_full_execution(context: CheckContext, rule: Rule) -> Itera
 
 def _high_score_low_spend(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     trees = {t.path: t.indicators for t in evaluation_tables(context.evaluation)}
-    for path, name, executed, budget, rate, _weight, _score in _rates(context):
+    for path, name, executed, budget, rate, (column, _formula) in _rates(context):
         tree = trees.get(path)
-        if tree is None or rate >= LOW_EXECUTION:
+        if tree is None or not sums_known(tree) or rate >= LOW_EXECUTION:
             continue
         weights = sum((i.weight for i in tree.indicators() if i.weight is not None), ZERO)
         scores = sum((i.score for i in tree.indicators() if i.score is not None), ZERO)
@@ -93,7 +100,7 @@ def _high_score_low_spend(context: CheckContext, rule: Rule) -> Iterator[Finding
             formula="Σ 三级指标得分 / Σ 三级指标分值 vs 执行率",
             inputs=[
                 (f"{path}.funding.total.executed", executed),
-                (f"{path}.funding.total.full_year_budget", budget),
+                (f"{path}.funding.total.{column}", budget),
             ],
             message_zh=f"「{name}」执行率仅{_percent(rate)}%，绩效指标却得{scores}/{weights}分",
             message_en=f"'{name}': indicators score {scores} of {weights} although only "
@@ -102,15 +109,15 @@ def _high_score_low_spend(context: CheckContext, rule: Rule) -> Iterator[Finding
 
 
 def _unspent(context: CheckContext, rule: Rule) -> Iterator[Finding]:
-    for path, name, executed, budget, rate, _weight, _score in _rates(context):
+    for path, name, executed, budget, rate, (column, formula) in _rates(context):
         if rate >= LOW_EXECUTION:
             continue
         yield rule.finding(
             path=f"{path}.funding.total.executed",
             stated=executed,
             expected=budget,
-            formula="全年执行数 / 全年预算数 < 80%",
-            inputs=[(f"{path}.funding.total.full_year_budget", budget)],
+            formula=f"{formula} < 80%",
+            inputs=[(f"{path}.funding.total.{column}", budget)],
             message_zh=f"「{name}」执行率{_percent(rate)}%，超过20%的预算未支出",
             message_en=f"'{name}': execution rate {_percent(rate)}%, more than 20% of the "
             "budget unspent",
@@ -125,6 +132,8 @@ def _unsupported_full_marks(context: CheckContext, rule: Rule) -> Iterator[Findi
             ind = at.indicator
             if ind.weight is None or ind.score is None or ind.score < ind.weight:
                 continue
+            if not ind.is_shown("actual"):
+                continue  # an actual the copy does not show is not "no figure"
             target, actual = parsed(ind.target), parsed(ind.actual)
             measurable = any(c.measurable for c in target.clauses)
             if not measurable or any(c.numbers for c in actual.clauses):

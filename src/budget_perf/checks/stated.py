@@ -8,7 +8,8 @@ for 99.10%), except where it claims full execution or full marks the figure at t
 short of ("100%" for 99.52%, "10" for 9.95): a warning, since the framework scores that
 shortfall.  For a control rate the shortfall is above 100% ("100%" for 100.4%).
 
-- BP201 执行率 = 全年执行数 / 全年预算数;  BP202 执行率得分 = 分值 × min(执行率, 1);
+- BP201 执行率 = 全年执行数 / 全年预算数 (年初预算数 where the table's ``rate_basis`` says so);
+  BP202 执行率得分 = 分值 × min(执行率, 1);
 - BP203 在职人员控制率 = 实际在职人数 / 编制数;
 - BP204 each functional share (in :mod:`budget_perf.checks.shares`);
 - BP205–BP207, BP210 weights, scores and totals (in :mod:`budget_perf.checks.totals`);
@@ -24,13 +25,14 @@ from budget_perf._decimal import HUNDRED, ZERO
 from budget_perf.checks._walk import (
     Agreement,
     Comparison,
+    basis_of,
     compare_percent,
     compare_stated,
     evaluation_tables,
 )
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily
-from budget_perf.rates import Ratio, control_rate, execution_rate
+from budget_perf.rates import Ratio, control_rate
 
 __all__ = ["RULES"]
 
@@ -95,19 +97,23 @@ def _percent_finding(
 
 def _execution_rate(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     for table in evaluation_tables(context.evaluation):
+        funding = table.funding
         figures = table.executed_and_budget()
-        if figures is None or table.funding is None:
+        if figures is None or funding is None:
             continue
-        (executed, budget), funding = figures, table.funding
+        ratio = funding.execution_rate()  # on the table's rate basis
+        if ratio is None:
+            continue
+        (executed, budget), (column, formula, formula_en) = figures, basis_of(funding)
         base = f"{table.path}.funding.total"
         yield from _percent_finding(
             rule,
             path=f"{table.path}.funding.stated_execution_rate",
             stated=funding.stated_execution_rate,
-            ratio=execution_rate(executed, budget),
-            formula="全年执行数 / 全年预算数",
-            formula_en="executed / full-year budget",
-            inputs=[(f"{base}.executed", executed), (f"{base}.full_year_budget", budget)],
+            ratio=ratio,
+            formula=formula,
+            formula_en=formula_en,
+            inputs=[(f"{base}.executed", executed), (f"{base}.{column}", budget)],
             what_zh=f"「{table.name}」执行率",
             what_en=f"the execution rate of '{table.name}'",
         )
@@ -119,13 +125,14 @@ def _execution_score(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         if figures is None or funding is None or funding.stated_score is None:
             continue
         executed, budget = figures
-        derived = funding.execution_score()  # the model's own derivation, 分值 × min(执行率, 1)
+        derived = funding.execution_score()  # 分值 × min(执行率, 1), on the table's rate basis
         if not isinstance(derived, Decimal) or funding.weight is None:
             continue  # no weight stated, or a zero budget: the rate does not apply
         comparison = compare_stated(derived, funding.stated_score, full=funding.weight)
         if comparison.severity is None:
             continue
         base = f"{table.path}.funding"
+        column, formula, _formula_en = basis_of(funding)
         claims_zh, claims_en = _claims(
             comparison,
             f"{funding.stated_score}分显示为满分",
@@ -135,11 +142,11 @@ def _execution_score(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             path=f"{base}.stated_score",
             stated=funding.stated_score,
             expected=comparison.expected,
-            formula="分值 × min(全年执行数 / 全年预算数, 1)",
+            formula=f"分值 × min({formula}, 1)",
             inputs=[
                 (f"{base}.weight", funding.weight),
                 (f"{base}.total.executed", executed),
-                (f"{base}.total.full_year_budget", budget),
+                (f"{base}.total.{column}", budget),
             ],
             severity=comparison.severity,
             message_zh=f"「{table.name}」执行率得分表中为{funding.stated_score}，"

@@ -15,6 +15,11 @@
   (偏差原因分析及改进措施).
 
 Unfilled template rows (no weight, score, target or actual: "指标2:", "……") are skipped.
+What the copy does not show is never called missing or wrong: a cell not shown is not blank
+(BP405, BP407), a cut tree has no known sum (BP402) and its last block runs on (BP406), and a
+row whose cells are not shown still refines its block.  Indicators printed without levels
+(``IndicatorTree.ungrouped``) are checked like the others; where the 总分 row adds up the
+indicators only (``total_includes_execution`` False), they alone carry the 100 (BP402).
 """
 
 from collections.abc import Iterator
@@ -30,6 +35,9 @@ from budget_perf.checks._walk import (
     filled,
     fmt,
     indicators_at,
+    sums_known,
+    unseen,
+    whole_blocks,
 )
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily
@@ -118,12 +126,21 @@ def _weights_add_up(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     full = sum((w for _, w in context.profile.level1_weights), ZERO)
     profile_execution = context.profile.execution.weight
     for table, tree in _trees(context):
+        if not sums_known(tree):
+            continue  # a cut tree: the rows beyond the copy carry weights unseen
         items = weight_parts(tree, table.path)
         if all(p.value is None for p in items):
             continue  # no weight to add up (BP405 reports a table without 三级 weights)
         funding = table.funding
-        if funding is not None:
-            execution = Part(path=f"{table.path}.funding.weight", value=funding.weight)
+        if not tree.total_includes_execution:  # the indicators alone carry 100 (Sichuan)
+            execution = Part(path=f"{table.path}.funding.weight", value=None, shown=False)
+            severity = judge_sum(full, items)
+        elif funding is not None:
+            execution = Part(
+                path=f"{table.path}.funding.weight",
+                value=funding.weight,
+                shown=funding.is_shown("weight"),
+            )
             severity = judge_sum(full, [execution, *items])
         else:  # no funds block: the indicators carry 100, or 100 less the execution weight
             execution = Part(path=f"{table.path}.funding.weight", value=None, shown=False)
@@ -138,7 +155,10 @@ def _weights_add_up(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         blanks = sum(1 for p in items if p.value is None)
         note_zh = f"（另有{blanks}项分值为空）" if blanks else ""
         note_en = f" ({blanks} blank weight(s))" if blanks else ""
-        if not execution.shown:
+        if not tree.total_includes_execution:
+            note_zh += "（总分只计三级指标）"
+            note_en += " (the table's total counts the indicators only)"
+        elif not execution.shown:
             note_zh += "（表中无资金部分）"
             note_en += " (the table shows no funds block)"
         yield rule.finding(
@@ -215,7 +235,8 @@ def _level2_placement(context: CheckContext, rule: Rule) -> Iterator[Finding]:
 def _required_cells(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     for table, tree in _trees(context):
         rows = [at for at in indicators_at(tree, table.path) if filled(at.indicator)]
-        no_weights = bool(rows) and all(at.indicator.weight is None for at in rows)
+        weighed = [at for at in rows if at.indicator.is_shown("weight")]
+        no_weights = bool(weighed) and all(at.indicator.weight is None for at in weighed)
         if no_weights:  # a layout without a 分值 column for 三级 rows: one finding, not one a row
             yield rule.finding(
                 path=f"{table.path}.indicators",
@@ -232,7 +253,7 @@ def _required_cells(context: CheckContext, rule: Rule) -> Iterator[Finding]:
                 ("actual", target and is_blank(normalise(ind.actual)), "实际完成值"),
             ]
             for field, blank, label in blanks:
-                if not blank:
+                if not blank or not ind.is_shown(field):  # not shown is not missing
                     continue
                 yield rule.finding(
                     path=f"{at.path}.{field}",
@@ -243,9 +264,10 @@ def _required_cells(context: CheckContext, rule: Rule) -> Iterator[Finding]:
 
 def _refined(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     for table, tree in _trees(context):
-        for i, group in enumerate(tree.groups):
-            if any(filled(indicator) for indicator in group.indicators()):
-                continue
+        for i in whole_blocks(tree):  # a cut tree's last block runs on beyond the copy
+            group = tree.groups[i]
+            if any(filled(indicator) or unseen(indicator) for indicator in group.indicators()):
+                continue  # refined, or its rows' cells are not shown
             yield rule.finding(
                 path=f"{table.path}.indicators.groups[{i}]",
                 message_zh=f"「{table.name}」{group.category.value}未细化到三级指标",
@@ -278,10 +300,11 @@ def _deviation_notes(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     for table, tree in _trees(context):
         for at in indicators_at(tree, table.path):
             ind = at.indicator
-            if ind.deviation_note.strip():
+            if ind.deviation_note.strip() or not ind.is_shown("deviation_note"):
                 continue
             below = ind.weight is not None and ind.score is not None and ind.score < ind.weight
-            missed = missed_target(ind, level1=at.level1.category, level2=at.level2.category)
+            level1, level2 = at.categories
+            missed = missed_target(ind, level1=level1, level2=level2)
             if not below and not missed:
                 continue
             yield rule.finding(

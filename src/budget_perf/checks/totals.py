@@ -1,8 +1,10 @@
 """Weights, scores and totals (BP205–BP207, BP210): every printed sum is held against its parts.
 
 - BP205 a 一级 block's stated weight = Σ its 三级 weights;
-- BP206 a table's 总分 weight = the execution weight (分值 of the funds block) + Σ 三级 weights;
-- BP207 a table's 总分 score = 执行率得分 + Σ 三级 scores;
+- BP206 a table's 总分 weight = the execution weight (分值 of the funds block) + Σ 三级 weights,
+  or Σ 三级 weights alone where the 总分 row adds up the indicators only
+  (``IndicatorTree.total_includes_execution`` is False, Sichuan);
+- BP207 a table's 总分 score = 执行率得分 + Σ 三级 scores (Σ 三级 scores alone, likewise);
 - BP210 the review sheet (考核评分表): each 一级 item's points = Σ its 二级 points, and its 合计 =
   Σ the 一级 points.
 
@@ -13,6 +15,11 @@ a sum that a blank could complete is a warning; a part the table does not show (
 part of a table without a funds block) may hold the rest of the total.  Unfilled template rows
 (no weight, score, target or actual) are not parts.  Where a block's 三级 weights are blank,
 the block's stated 一级 weight stands for them in the table's total.
+
+What the copy does not show is never summed or called wrong: a tree that is ``cut`` has no
+known sums (BP206/BP207 skip it, BP205 skips its last block, whose rows run on), a 总分 cell
+not shown is not compared, and a weight or score not shown is a part not shown.  Indicators
+printed without levels (``IndicatorTree.ungrouped``, Chongqing) count with the others.
 """
 
 from collections.abc import Iterator, Sequence
@@ -22,11 +29,15 @@ from budget_perf._decimal import ZERO
 from budget_perf.checks._sums import Part, judge_sum, known_sum
 from budget_perf.checks._walk import (
     EvaluationTable,
+    IndicatorAt,
     block_indicators_at,
     evaluation_tables,
     filled,
     fmt,
     indicators_at,
+    sums_known,
+    unseen,
+    whole_blocks,
 )
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily, RuleFunction
@@ -36,24 +47,34 @@ from budget_perf.model.rubric import RubricItem
 __all__ = ["RULES", "weight_parts"]
 
 
+def _weight_part(at: IndicatorAt) -> Part:
+    ind = at.indicator
+    return Part(path=f"{at.path}.weight", value=ind.weight, shown=ind.is_shown("weight"))
+
+
+def _counted(at: IndicatorAt) -> bool:
+    """Whether a 三级 row is a part of the sums: filled, or with cells the copy hides."""
+    return filled(at.indicator) or unseen(at.indicator)
+
+
 def weight_parts(tree: IndicatorTree, base: str) -> list[Part]:
     """The weights a table's 三级 indicators carry, block by block, as parts of its total.
 
     A block whose filled 三级 rows all state a weight gives those weights; one with a blank
-    weight gives its stated 一级 weight instead, if it states one, else the weights with blanks.
+    weight gives its stated 一级 weight instead, if it states one, else the weights with blanks
+    (a weight the copy does not show is a part not shown).  Ungrouped indicators follow.
     """
     parts: list[Part] = []
     for i, group in enumerate(tree.groups):
-        rows = [
-            Part(path=f"{a.path}.weight", value=a.indicator.weight)
-            for a in block_indicators_at(tree, base, i)
-            if filled(a.indicator)
-        ]
+        rows = [_weight_part(a) for a in block_indicators_at(tree, base, i) if _counted(a)]
         if any(p.value is None for p in rows) and group.stated_weight is not None:
             rows = [
                 Part(path=f"{base}.indicators.groups[{i}].stated_weight", value=group.stated_weight)
             ]
         parts += rows
+    parts += [
+        _weight_part(a) for a in indicators_at(tree, base) if a.level1 is None and _counted(a)
+    ]
     return parts
 
 
@@ -61,13 +82,14 @@ def _level1_weights(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     for table in evaluation_tables(context.evaluation):
         if table.indicators is None:
             continue
-        for i, group in enumerate(table.indicators.groups):
+        for i in whole_blocks(table.indicators):  # a cut tree's last block runs on unseen
+            group = table.indicators.groups[i]
             if group.stated_weight is None:
                 continue
             parts = [
-                Part(path=f"{a.path}.weight", value=a.indicator.weight)
+                _weight_part(a)
                 for a in block_indicators_at(table.indicators, table.path, i)
-                if filled(a.indicator)
+                if _counted(a)
             ]
             severity = judge_sum(group.stated_weight, parts) if parts else None
             if severity is None:
@@ -110,9 +132,10 @@ def _execution_part(
     if funding is None:  # no funds block: the total may include an execution part unseen
         cap = None if weight_column else _implied_execution_weight(context, table, tree)
         return Part(path=path, value=None, cap=cap, shown=False)
+    shown = funding.is_shown(attr)  # a row the copy cuts: its part is unseen, not blank
     if weight_column:
-        return Part(path=path, value=funding.weight)
-    return Part(path=path, value=funding.stated_score, cap=funding.weight)
+        return Part(path=path, value=funding.weight, shown=shown)
+    return Part(path=path, value=funding.stated_score, cap=funding.weight, shown=shown)
 
 
 def _implied_execution_weight(
@@ -131,42 +154,60 @@ def _implied_execution_weight(
 def _total_row(column: str) -> RuleFunction:
     weight_column = column == "weight"
     zh, en = ("分值", "weight") if weight_column else ("得分", "score")
+    attr = f"stated_total_{column}"
 
     def check(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         for table in evaluation_tables(context.evaluation):
             tree = table.indicators
-            if tree is None:
-                continue
-            stated = tree.stated_total_weight if weight_column else tree.stated_total_score
+            if tree is None or not sums_known(tree) or not tree.is_shown(attr):
+                continue  # a cut tree's rows run on unseen: its sums are not known
+            stated = getattr(tree, attr)
             if stated is None:
                 continue
-            execution = _execution_part(context, table, tree, weight_column)
             if weight_column:
                 items = weight_parts(tree, table.path)
             else:
                 items = [
-                    Part(path=f"{a.path}.score", value=a.indicator.score, cap=a.indicator.weight)
+                    Part(
+                        path=f"{a.path}.score",
+                        value=a.indicator.score,
+                        cap=a.indicator.weight,
+                        shown=a.indicator.is_shown("score"),
+                    )
                     for a in indicators_at(tree, table.path)
-                    if filled(a.indicator)
+                    if _counted(a)
                 ]
-            parts = [execution, *items]
+            if tree.total_includes_execution:
+                execution: Part | None = _execution_part(context, table, tree, weight_column)
+                parts = [_execution_part(context, table, tree, weight_column), *items]
+            else:  # the 总分 row adds up the indicators only (Sichuan)
+                execution, parts = None, items
             severity = judge_sum(stated, parts)
             if severity is None:
                 continue
             expected = known_sum(parts)
-            shown = "" if execution.shown else "（表中无资金部分）"
-            shown_en = "" if execution.shown else " (the table shows no funds block)"
+            if execution is None:
+                what_zh, what_en = f"三级指标{zh}合计", f"the level-3 {en}s give"
+            else:
+                shown = "" if execution.shown else "（表中无资金部分）"
+                shown_en = "" if execution.shown else " (the table shows no funds block)"
+                what_zh = f"执行率{zh}{fmt(execution.value)}{shown}加三级指标{zh}合计"
+                what_en = (
+                    f"the execution {en} ({fmt(execution.value)}){shown_en} plus the level-3 "
+                    f"{en}s give"
+                )
             yield rule.finding(
-                path=f"{table.path}.indicators.stated_total_{column}",
+                path=f"{table.path}.indicators.{attr}",
                 stated=stated,
                 expected=expected,
-                formula=f"执行率{zh} + Σ 三级指标{zh}",
+                formula=f"执行率{zh} + Σ 三级指标{zh}"
+                if execution is not None
+                else f"Σ 三级指标{zh}",
                 inputs=[(p.path, p.value) for p in parts],
                 severity=severity,
-                message_zh=f"「{table.name}」总分{zh}为{stated}，执行率{zh}{fmt(execution.value)}"
-                f"{shown}加三级指标{zh}合计应为{expected}{_blank_zh(parts, severity)}",
-                message_en=f"'{table.name}': the total {en} is stated as {stated}; the execution "
-                f"{en} ({fmt(execution.value)}){shown_en} plus the level-3 {en}s gives "
+                message_zh=f"「{table.name}」总分{zh}为{stated}，{what_zh}应为{expected}"
+                f"{_blank_zh(parts, severity)}",
+                message_en=f"'{table.name}': the total {en} is stated as {stated}; {what_en} "
                 f"{expected}{_blank_en(parts, severity)}",
             )
 
