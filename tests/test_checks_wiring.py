@@ -296,6 +296,21 @@ def test_a_project_in_yuan_agrees_with_its_basic_data_row_in_wan_yuan() -> None:
     assert _codes(_yuan_project_and_basic_data("21.55"), "BP301", "BP304") == []
 
 
+def test_two_tables_in_one_unit_must_agree_exactly() -> None:
+    """46.2 万元 in the basic data table is 46.20 (tables drop trailing zeros), not 46.24."""
+    project = bp.Project(
+        name="人大立法",
+        funding=bp.Funding(total=bp.FundTotal(full_year_budget=D("46.24"), executed=D("46.24"))),
+    )
+    row = bp.ExpenseRow(label="人大立法", current_final=D("46.2"))
+    basic = bp.BasicDataTable(
+        project_spending=bp.ExpenseRow(label="项目支出", current_final=D("46.2"), children=(row,))
+    )
+    assert _codes(_report(project, basic_data=basic), "BP301") == [
+        ("BP301", "error", "$.projects[0].funding.total.executed")
+    ]
+
+
 def test_a_disagreement_across_units_names_both_units() -> None:
     """21.44 万元 against 215457.6 元 is an error whose message gives both figures as printed."""
     findings = [f for f in bp.check(_yuan_project_and_basic_data("21.44")) if f.code == "BP301"]

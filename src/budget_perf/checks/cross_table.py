@@ -73,10 +73,12 @@ class Amount:
 
 
 def same_amount(a: Amount, b: Amount) -> bool:
-    """Whether two amounts agree, in one unit, at the printed places of the coarser one.
+    """Whether two amounts agree: exactly in one unit, at the coarser printed places across units.
 
-    Both are brought to 万元 exactly; the one printed more finely is rounded half-up to the
-    places of the other (元 215457.6 is 21.54576 万元, which agrees with "21.55" 万元).
+    Across units both are brought to 万元 exactly and rounded half-up to the places of the one
+    printed more coarsely (元 215457.6 is 21.54576 万元, which agrees with "21.55" 万元).  A 万元
+    figure counts as printed to at least two places, since tables drop trailing zeros ("46.2" is
+    46.20), and two figures in one unit must be equal: "46.2" and "46.24" disagree.
 
     >>> same_amount(Amount(value=Decimal("215457.6"), unit=AmountUnit.YUAN),
     ...             Amount(value=Decimal("21.55"), unit=AmountUnit.WAN_YUAN))
@@ -84,10 +86,22 @@ def same_amount(a: Amount, b: Amount) -> bool:
     >>> same_amount(Amount(value=Decimal("215457.6"), unit=AmountUnit.YUAN),
     ...             Amount(value=Decimal("21.54"), unit=AmountUnit.WAN_YUAN))
     False
+    >>> same_amount(Amount(value=Decimal("46.2"), unit=AmountUnit.WAN_YUAN),
+    ...             Amount(value=Decimal("46.24"), unit=AmountUnit.WAN_YUAN))
+    False
     """
-    x, y = a.in_wan_yuan(), b.in_wan_yuan()
-    places = min(decimal_places(x), decimal_places(y))
-    return round_half_up(x, places) == round_half_up(y, places)
+    if a.unit is b.unit:
+        return a.value == b.value
+    places = min(_printed_places(a), _printed_places(b))
+    return round_half_up(a.in_wan_yuan(), places) == round_half_up(b.in_wan_yuan(), places)
+
+
+def _printed_places(amount: Amount) -> int:
+    """The decimals of *amount* in 万元 as printed (a 万元 figure: at least two)."""
+    places = decimal_places(amount.value)
+    if amount.unit is AmountUnit.WAN_YUAN:
+        return max(2, places)
+    return places + 4  # 1 元 is 0.0001 万元
 
 
 def _disagree(
@@ -235,12 +249,15 @@ def _project_spending(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         candidates.append(split)
     executed = [_amount(_executed(p), evaluation.unit_of(p)) for p in evaluation.projects]
     if evaluation.is_shown("projects") and evaluation.projects and None not in executed:
-        total = sum((e.in_wan_yuan() for e in executed if e is not None), ZERO)
+        # added up in the tables' own unit, or in 元 (exactly) when they differ, so that the
+        # sum keeps the precision its parts were printed with
+        units = {e.unit for e in executed if e is not None}
+        unit = units.pop() if len(units) == 1 else AmountUnit.YUAN
+        total = sum(
+            (convert_amount(e.value, e.unit, unit) for e in executed if e is not None), ZERO
+        )
         candidates.append(
-            (
-                "Σ $.projects[*].funding.total.executed",
-                Amount(value=total, unit=AmountUnit.WAN_YUAN),
-            )
+            ("Σ $.projects[*].funding.total.executed", Amount(value=total, unit=unit))
         )
     data = evaluation.basic_data
     if data is not None and data.project_spending is not None:
