@@ -123,9 +123,10 @@ def _checkable(evaluation: bp.SelfEvaluation, path: str) -> bool:
     return True
 
 
-@pytest.mark.parametrize("family", FAMILIES)
+@pytest.mark.parametrize("family", [*_SOUND, *_PENDING_PARAMS])
 @settings(
     max_examples=MOVED_EXAMPLES,
+    phases=[Phase.explicit, Phase.generate],  # the pending families fail: no time shrinking
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
