@@ -242,8 +242,11 @@ def _spending_row(
 
 
 @st.composite
-def _dress_funding(draw: st.DrawFn, funding: Funding, *, initial_basis: bool) -> Funding:
-    """Execution rows on *funding*: scored sources, 基本/项目支出 rows, the 年初 basis if asked."""
+def _dress_funding(
+    draw: st.DrawFn, funding: Funding, *, initial_basis: bool, rows: bool | None = None
+) -> Funding:
+    """Execution rows on *funding*: scored sources, 基本/项目支出 rows (drawn unless *rows* says),
+    the 年初 basis if asked."""
     total = funding.total
     if total is None:
         return funding
@@ -258,18 +261,20 @@ def _dress_funding(draw: st.DrawFn, funding: Funding, *, initial_basis: bool) ->
                     source, weight=TEN, stated_execution_rate=stated, stated_score=_score(TEN, rate)
                 )
         sources.append(source)
-    rows: tuple[SpendingRow, ...] = ()
-    if draw(st.booleans()):
+    spending: tuple[SpendingRow, ...] = ()
+    if rows if rows is not None else draw(st.booleans()):
         amounts = (total.initial_budget, total.full_year_budget, total.executed)
         columns = [_column_split(draw, a) for a in amounts]
         basic, project = (tuple(column[i] for column in columns) for i in (0, 1))
-        rows = (
+        spending = (
             _spending_row(SpendingKind.BASIC, basic, basis),
             _spending_row(SpendingKind.PROJECT, project, basis),
         )
         if draw(st.booleans()):
-            rows = (*rows, SpendingRow(kind=SpendingKind.OTHER, label="其他"))
-    dressed = attrs.evolve(funding, sources=tuple(sources), spending_rows=rows, rate_basis=basis)
+            spending = (*spending, SpendingRow(kind=SpendingKind.OTHER, label="其他"))
+    dressed = attrs.evolve(
+        funding, sources=tuple(sources), spending_rows=spending, rate_basis=basis
+    )
     rate = dressed.execution_rate()
     if initial_basis and rate is not None and funding.weight is not None:
         dressed = attrs.evolve(

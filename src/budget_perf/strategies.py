@@ -104,6 +104,9 @@ _LEVEL1_WEIGHTS = (
 _NAMES = st.text(
     alphabet="人大代表会议监督立法经费工作培训环保维护运行业务", min_size=2, max_size=8
 )
+#: Project names that real reports print side by side, one the start of the other.
+_SIMILAR_NAMES = ("信息化建设", "信息化建设运维", "人大会议", "人大会议经费", "监督", "人大监督")
+_PROJECT_NAMES = _NAMES | st.sampled_from(_SIMILAR_NAMES)
 
 
 def amounts(*, max_value: Decimal = Decimal("99999.99")) -> st.SearchStrategy[Decimal]:
@@ -313,11 +316,14 @@ def staffing_rows(draw: st.DrawFn) -> StaffingRow:
 
 @st.composite
 def self_evaluations(
-    draw: st.DrawFn, *, layouts: bool = False, partial: bool = False
+    draw: st.DrawFn, *, layouts: bool = False, partial: bool = False, family: str | None = None
 ) -> SelfEvaluation:
     """A whole report whose figures agree with each other and with what the library derives.
 
     *layouts* and *partial* add the parts of other provinces' layouts (see the module docstring).
+    *family* draws a report in one layout family instead, its own layout forced on every table
+    (one of ``"national"``, ``"indicator_columns"``, ``"sichuan"``, ``"hubei"``, ``"hebei"``,
+    ``"department_rows"``, ``"basic_data"``, ``"score_sheet"``).
 
     >>> find(self_evaluations(), lambda report: True).year
     2015
@@ -325,7 +331,11 @@ def self_evaluations(
     ...      ).score_sheet.stated_total_weight
     Decimal('100')
     """
-    names = draw(st.lists(_NAMES, min_size=1, max_size=4, unique=True))
+    if family is not None:
+        from budget_perf._family_strategies import family_evaluations
+
+        return draw(family_evaluations(family))
+    names = draw(st.lists(_PROJECT_NAMES, min_size=1, max_size=4, unique=True))
     tables = tuple(draw(projects(name)) for name in names)
     executed = [p.funding.total.executed for p in tables if p.funding and p.funding.total]
     project_total = sum((e for e in executed if e is not None), ZERO)
