@@ -513,10 +513,12 @@ def test_each_rule_fires_on_a_one_figure_change_of_the_seed(
 
 def test_every_rule_is_exercised_by_the_seed_or_a_change_of_it() -> None:
     """No rule goes untested: each code appears in the seed's findings or in RULE_CASES (or,
-    for the layout rules, in tests/test_layout_checks.py and tests/test_score_sheet.py)."""
+    for the layout rules, in tests/test_layout_checks.py, tests/test_score_sheet.py and
+    tests/test_score_sheet_rates.py)."""
     from test_layout_checks import NEW_CODES
+    from test_score_sheet_rates import CODES
 
-    covered = {f.code for f in check(SEED)} | {case[0] for case in RULE_CASES} | NEW_CODES
+    covered = {f.code for f in check(SEED)} | {case[0] for case in RULE_CASES} | NEW_CODES | CODES
     assert {rule.code for rule in RULES} <= covered
 
 

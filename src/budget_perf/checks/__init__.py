@@ -37,6 +37,7 @@ from budget_perf.checks import (
     indicator_scores,
     plausibility,
     score_sheet,
+    score_sheet_rates,
     shares,
     stated,
     structure,
@@ -76,6 +77,7 @@ RULES: tuple[Rule, ...] = tuple(
             *execution_rows.RULES,
             *weighted_scores.RULES,
             *score_sheet.RULES,
+            *score_sheet_rates.RULES,
         ),
         key=lambda rule: rule.code,
     )

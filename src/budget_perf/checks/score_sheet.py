@@ -13,7 +13,8 @@ show is never summed or called wrong: a sum that takes in a part not shown is sk
 sheet that is cut (``ScoreSheet.cut``) the last 一级 (whose rows run on beyond the copy), the last
 二级 in it and the 总分 are not summed; the groups before it are whole and are checked.  A sum
 over a blank figure is skipped too (the blank is BP606's business).  Items that are rates of the
-basic data table are checked here for their arithmetic only, not scored by a profile.
+basic data table are recomputed and scored by the profile in
+:mod:`budget_perf.checks.score_sheet_rates` (BP608).
 """
 
 from collections.abc import Iterable, Iterator, Sequence
