@@ -1,8 +1,9 @@
 """Decimal discipline: the library's decimal context, the bounds of a figure, exact construction
 and the one rounding helper.
 
-Every amount in budget_perf is a :class:`~decimal.Decimal` in 万元, built from a string (or an
-int), never from a float.  Rates are exact ratios.  Rounding (四舍五入, ``ROUND_HALF_UP``)
+Every amount in budget_perf is a :class:`~decimal.Decimal` in its table's unit (万元 by the
+tables' convention, 元 where a table prints 元), built from a string (or an int), never from a
+float.  Rates are exact ratios.  Rounding (四舍五入, ``ROUND_HALF_UP``)
 happens once, where a figure is stated or compared, through :func:`round_half_up`.
 
 The decimal context belongs to the caller (it is per thread, and a program may set ``prec=3``
