@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import Any
 
 import budget_perf as bp
-from budget_perf.checks.cross_table import Amount, same_amount
+from budget_perf.checks._amounts import Amount, same_amount
 
 D = Decimal
 Finding3 = tuple[str, str, str]

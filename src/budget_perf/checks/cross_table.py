@@ -35,16 +35,15 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-import attrs
-
-from budget_perf._decimal import ZERO, decimal_places, round_half_up
+from budget_perf._decimal import ZERO
+from budget_perf.checks._amounts import Amount, amount_or_none, same_amount
 from budget_perf.checks._names import match_projects
 from budget_perf.checks._walk import indicators_at
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily, RuleFunction
 from budget_perf.model import AmountUnit, IncomeKind, Project, SpendingKind, convert_amount
 
-__all__ = ["RULES", "Amount", "same_amount"]
+__all__ = ["RULES"]
 
 
 def _executed(project: Project) -> Decimal | None:
@@ -58,50 +57,6 @@ _UNIT_NAMES = {
     AmountUnit.WAN_YUAN: ("万元", " (10k yuan)"),
     AmountUnit.YUAN: ("元", " yuan"),
 }
-
-
-@attrs.frozen(kw_only=True)
-class Amount:
-    """An amount as printed, with the unit of the place that prints it."""
-
-    value: Decimal
-    unit: AmountUnit
-
-    def in_wan_yuan(self) -> Decimal:
-        """The amount in 万元, exactly (元 → 万元 moves the decimal point, never rounds)."""
-        return convert_amount(self.value, self.unit, AmountUnit.WAN_YUAN)
-
-
-def same_amount(a: Amount, b: Amount) -> bool:
-    """Whether two amounts agree: exactly in one unit, at the coarser printed places across units.
-
-    Across units both are brought to 万元 exactly and rounded half-up to the places of the one
-    printed more coarsely (元 215457.6 is 21.54576 万元, which agrees with "21.55" 万元).  A 万元
-    figure counts as printed to at least two places, since tables drop trailing zeros ("46.2" is
-    46.20), and two figures in one unit must be equal: "46.2" and "46.24" disagree.
-
-    >>> same_amount(Amount(value=Decimal("215457.6"), unit=AmountUnit.YUAN),
-    ...             Amount(value=Decimal("21.55"), unit=AmountUnit.WAN_YUAN))
-    True
-    >>> same_amount(Amount(value=Decimal("215457.6"), unit=AmountUnit.YUAN),
-    ...             Amount(value=Decimal("21.54"), unit=AmountUnit.WAN_YUAN))
-    False
-    >>> same_amount(Amount(value=Decimal("46.2"), unit=AmountUnit.WAN_YUAN),
-    ...             Amount(value=Decimal("46.24"), unit=AmountUnit.WAN_YUAN))
-    False
-    """
-    if a.unit is b.unit:
-        return a.value == b.value
-    places = min(_printed_places(a), _printed_places(b))
-    return round_half_up(a.in_wan_yuan(), places) == round_half_up(b.in_wan_yuan(), places)
-
-
-def _printed_places(amount: Amount) -> int:
-    """The decimals of *amount* in 万元 as printed (a 万元 figure: at least two)."""
-    places = decimal_places(amount.value)
-    if amount.unit is AmountUnit.WAN_YUAN:
-        return max(2, places)
-    return places + 4  # 1 元 is 0.0001 万元
 
 
 def _disagree(
@@ -161,10 +116,6 @@ def _amounts_disagree(
     )
 
 
-def _amount(value: Decimal | None, unit: AmountUnit) -> Amount | None:
-    return None if value is None else Amount(value=value, unit=unit)
-
-
 _PLACES = (
     (".note", "资金备注", "the funds note"),
     ("Σ $.projects", "各项目表合计", "the project tables' total"),
@@ -199,11 +150,11 @@ def _basic_data_projects(column: str, project_column: str) -> RuleFunction:
             yield from _amounts_disagree(
                 rule,
                 path=f"$.projects[{p_index}].funding.total.{project_column}",
-                stated=_amount(
+                stated=amount_or_none(
                     getattr(project.funding.total, project_column), evaluation.unit_of(project)
                 ),
                 other_path=f"$.basic_data.project_spending.children[{r_index}].{column}",
-                other=_amount(getattr(row, column), evaluation.unit_of(data)),
+                other=amount_or_none(getattr(row, column), evaluation.unit_of(data)),
                 zh=f"「{project.name}」项目表与基础数据表不一致",
                 en=f"'{project.name}': the project table and the basic data table disagree",
             )
@@ -224,9 +175,9 @@ def _narrative_projects(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         yield from _amounts_disagree(
             rule,
             path=f"$.general_budget.projects[{f_index}].{attr}",
-            stated=_amount(getattr(figure, attr), evaluation.amount_unit),
+            stated=amount_or_none(getattr(figure, attr), evaluation.amount_unit),
             other_path=f"$.projects[{p_index}].funding.total.executed",
-            other=_amount(_executed(project), evaluation.unit_of(project)),
+            other=amount_or_none(_executed(project), evaluation.unit_of(project)),
             zh=f"正文「{figure.label}」金额与项目表全年执行数不一致",
             en=f"the narrative's amount for '{figure.label}' and its table's executed "
             "amount disagree",
@@ -247,7 +198,7 @@ def _project_spending(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     candidates: list[tuple[str, Amount]] = []
     if split is not None:
         candidates.append(split)
-    executed = [_amount(_executed(p), evaluation.unit_of(p)) for p in evaluation.projects]
+    executed = [amount_or_none(_executed(p), evaluation.unit_of(p)) for p in evaluation.projects]
     if evaluation.is_shown("projects") and evaluation.projects and None not in executed:
         # added up in the tables' own unit, or in 元 (exactly) when they differ, so that the
         # sum keeps the precision its parts were printed with
@@ -315,9 +266,9 @@ def _split_vs_narrative(kind: str) -> RuleFunction:
             yield from _amounts_disagree(
                 rule,
                 path=f"$.department_table.{path}[{index}].amount",
-                stated=_amount(amount, evaluation.unit_of(table)),
+                stated=amount_or_none(amount, evaluation.unit_of(table)),
                 other_path=other_path,
-                other=_amount(other, evaluation.amount_unit),
+                other=amount_or_none(other, evaluation.amount_unit),
                 zh=zh,
                 en=en,
             )
@@ -409,7 +360,7 @@ def _notes_vs_executed(context: CheckContext, rule: Rule) -> Iterator[Finding]:
                     path=path,
                     stated=Amount(value=Decimal(match[1]), unit=unit),
                     other_path=f"$.projects[{index}].funding.total.executed",
-                    other=_amount(funding.total.executed, unit),
+                    other=amount_or_none(funding.total.executed, unit),
                     zh=f"「{project.name}」资金备注所称实际支出与全年执行数不同",
                     en=f"'{project.name}': the note's actual spending differs from the executed "
                     "amount",
