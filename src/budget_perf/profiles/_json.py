@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 from budget_perf._jsonload import loads_strict
+from budget_perf._wording import show
 from budget_perf.errors import BudgetPerfError, InvalidDocument, InvalidProfile
 from budget_perf.model.grade import Grade
 from budget_perf.model.region import Region
@@ -61,7 +62,7 @@ def _describe(value: object) -> str:
         return f"{str(value).lower()}"
     if isinstance(value, int):
         return f"the JSON number {value}"
-    return f"{type(value).__name__} {value!r}"
+    return f"{type(value).__name__} {show(value)}"
 
 
 def _decimal(value: object, path: str) -> Decimal:
