@@ -42,7 +42,6 @@ from budget_perf.model import (
     IndicatorTree,
     Level1,
     Level1Group,
-    Level2Group,
     Project,
     RateBasis,
     SelfEvaluation,
@@ -72,28 +71,9 @@ def _tree(
     draw: st.DrawFn, blocks: tuple[tuple[Level1, Decimal], ...], goal: str = ""
 ) -> tuple[Level1Group, ...]:
     """一级 blocks of the given weights, 三级 weights splitting each (strategies' national tree)."""
-    from budget_perf.strategies import _LEVEL2, _indicator, weights
+    from budget_perf.strategies import _level1_groups
 
-    groups = []
-    for level1, weight in blocks:
-        categories = draw(
-            st.lists(
-                st.sampled_from(_LEVEL2[level1]),
-                min_size=1,
-                max_size=len(_LEVEL2[level1]),
-                unique=True,
-            )
-        )
-        counts = [draw(st.integers(min_value=1, max_value=3)) for _ in categories]
-        split = iter(draw(weights(weight, sum(counts))))
-        level2 = tuple(
-            Level2Group(
-                category=c, indicators=tuple(draw(_indicator(next(split))) for _ in range(n))
-            )
-            for c, n in zip(categories, counts, strict=True)
-        )
-        groups.append(Level1Group(category=level1, stated_weight=weight, groups=level2, goal=goal))
-    return tuple(groups)
+    return draw(_level1_groups(blocks, goal))
 
 
 def _scores(groups: tuple[Level1Group, ...]) -> Decimal:

@@ -211,14 +211,13 @@ def _indicator(draw: st.DrawFn, weight: Decimal) -> Indicator:
 
 
 @st.composite
-def indicator_trees(draw: st.DrawFn, execution_score: Decimal = Decimal(10)) -> IndicatorTree:
-    """A three-level tree on the national weights, its 总分 row including *execution_score*.
-
-    >>> find(indicator_trees(), lambda tree: True).stated_total_weight
-    Decimal('100')
-    """
+def _level1_groups(
+    draw: st.DrawFn, blocks: Sequence[tuple[Level1, Decimal]], goal: str = ""
+) -> tuple[Level1Group, ...]:
+    """一级 blocks of the given weights, each split into 二级 groups of 三级 indicators whose
+    weights add up to the block's (the national tree, and the provincial families' trees)."""
     groups = []
-    for level1, weight in _LEVEL1_WEIGHTS:
+    for level1, weight in blocks:
         categories = draw(
             st.lists(
                 st.sampled_from(_LEVEL2[level1]),
@@ -235,8 +234,19 @@ def indicator_trees(draw: st.DrawFn, execution_score: Decimal = Decimal(10)) -> 
             )
             for c, n in zip(categories, counts, strict=True)
         )
-        groups.append(Level1Group(category=level1, stated_weight=weight, groups=level2))
-    tree = IndicatorTree(groups=tuple(groups))
+        groups.append(Level1Group(category=level1, stated_weight=weight, groups=level2, goal=goal))
+    return tuple(groups)
+
+
+@st.composite
+def indicator_trees(draw: st.DrawFn, execution_score: Decimal = Decimal(10)) -> IndicatorTree:
+    """A three-level tree on the national weights, its 总分 row including *execution_score*.
+
+    >>> find(indicator_trees(), lambda tree: True).stated_total_weight
+    Decimal('100')
+    """
+    groups = draw(_level1_groups(_LEVEL1_WEIGHTS))
+    tree = IndicatorTree(groups=groups)
     scores = sum((i.score for i in tree.indicators() if i.score is not None), ZERO)
     return IndicatorTree(
         groups=tree.groups, stated_total_weight=HUNDRED, stated_total_score=execution_score + scores

@@ -301,7 +301,7 @@ class PartScan:
             return int(text)
         except ValueError:
             try:
-                number = float(text)
+                number = float(text)  # float-ok: a row number ("7.0"), not money
             except ValueError:
                 number = 0.5
             if not number.is_integer():
