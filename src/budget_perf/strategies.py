@@ -335,11 +335,15 @@ def self_evaluations(
     (one of ``"national"``, ``"indicator_columns"``, ``"sichuan"``, ``"hubei"``, ``"hebei"``,
     ``"department_rows"``, ``"basic_data"``, ``"score_sheet"``).
 
-    >>> find(self_evaluations(), lambda report: True).year
-    2015
-    >>> find(self_evaluations(layouts=True), lambda report: report.score_sheet is not None
-    ...      ).score_sheet.stated_total_weight
-    Decimal('100')
+    >>> from hypothesis import Phase, settings
+    >>> quick = settings(phases=[Phase.generate], database=None, derandomize=True)
+    >>> report = find(self_evaluations(), lambda report: True, settings=quick)
+    >>> from budget_perf.checks import Severity, check
+    >>> [f.code for f in check(report) if f.severity is Severity.ERROR]
+    []
+    >>> report = find(self_evaluations(family="sichuan"), lambda report: True, settings=quick)
+    >>> report.projects[0].indicators.total_includes_execution
+    False
     """
     if family is not None:
         from budget_perf._family_strategies import family_evaluations
