@@ -343,3 +343,22 @@ def test_project_tables_not_shown_are_not_added_up() -> None:
             },
         )
     ]
+
+
+def test_a_rate_above_100_percent_printed_as_100_is_a_capped_warning_not_an_error() -> None:
+    """Executed 108.2 of a budget of 100, printed "100%": templates cap the rate as the score
+    caps it (分值 × min(执行率, 1)), so a reviewer sees it, but it is not a wrong figure."""
+    project = bp.Project(
+        name="人大会议",
+        funding=bp.Funding(
+            total=bp.FundTotal(full_year_budget=D("100"), executed=D("108.2")),
+            weight=D("10"),
+            stated_execution_rate=D("100"),
+            stated_score=D("10"),
+        ),
+    )
+    findings = [f for f in bp.check(_report(project)) if f.code in {"BP201", "BP202"}]
+    assert [(f.code, f.severity.value, f.expected) for f in findings] == [
+        ("BP201", "warning", D("108.20"))
+    ]
+    assert "caps it" in findings[0].message_en

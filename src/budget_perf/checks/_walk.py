@@ -224,6 +224,9 @@ class Agreement(enum.Enum):
     #: Agrees at its printed precision, but claims full execution or full marks that the
     #: derived figure, at two decimals, falls short of ("100%" printed for 99.52%).
     CLAIMS_FULL = "claims full"
+    #: Printed as the full mark where the derived figure is above it: an execution rate of
+    #: 108.2% printed as "100%", as templates that cap the rate (and its score) print it.
+    CAPPED = "capped"
     DISAGREES = "disagrees"
 
 
@@ -248,6 +251,7 @@ class Comparison:
         return {
             Agreement.AGREES: None,
             Agreement.CLAIMS_FULL: Severity.WARNING,
+            Agreement.CAPPED: Severity.WARNING,
             Agreement.DISAGREES: Severity.ERROR,
         }[self.agreement]
 
@@ -262,6 +266,7 @@ def compare_stated(
     *,
     full: Decimal | None = None,
     scored_above: bool = False,
+    capped: bool = False,
 ) -> Comparison:
     """Compare a stated rate, score or share with the derived figure at the stated precision.
 
@@ -271,6 +276,9 @@ def compare_stated(
     (100% execution, the full 分值) while the derived figure at two decimals falls short of it
     — below, or above when *scored_above* (a control rate, scored down above 100%) — which
     hides a shortfall the framework scores (CLAIMS_FULL: "100%" for 99.52%, "10" for 9.95).
+    Where the figure may be *capped* at *full* (an execution rate, which the score caps at
+    100%), *full* printed for a derived figure above it is CAPPED ("100%" for 108.2%), a
+    warning rather than an error.
 
     >>> compare_stated(Decimal("98.4926"), Decimal("100"), full=Decimal(100)).agreement
     <Agreement.DISAGREES: 'disagrees'>
@@ -282,10 +290,14 @@ def compare_stated(
     >>> c = compare_stated(Decimal("9.91"), Decimal("9"))
     >>> c.agreement, c.expected, c.exact
     (<Agreement.DISAGREES: 'disagrees'>, Decimal('10'), Decimal('9.91'))
+    >>> compare_stated(Decimal("108.2"), Decimal("100"), full=Decimal(100), capped=True).agreement
+    <Agreement.CAPPED: 'capped'>
     """
     places = min(decimal_places(stated), _MAX_PLACES)
     at_stated = round_half_up(derived, places)
     exact = round_half_up(derived, max(2, places))
+    if capped and full is not None and stated == full and exact > full:
+        return Comparison(stated=stated, agreement=Agreement.CAPPED, expected=exact, exact=exact)
     if at_stated != round_half_up(stated, places):
         return Comparison(
             stated=stated, agreement=Agreement.DISAGREES, expected=at_stated, exact=exact
@@ -298,7 +310,12 @@ def compare_stated(
 
 
 def compare_percent(
-    ratio: Ratio, stated: Decimal, *, full: Decimal | None = None, scored_above: bool = False
+    ratio: Ratio,
+    stated: Decimal,
+    *,
+    full: Decimal | None = None,
+    scored_above: bool = False,
+    capped: bool = False,
 ) -> Comparison | None:
     """*ratio* as a percent compared with the *stated* percent (see :func:`compare_stated`).
 
@@ -309,7 +326,9 @@ def compare_percent(
     """
     if ratio is NOT_APPLICABLE:
         return None
-    return compare_stated(ratio * HUNDRED, stated, full=full, scored_above=scored_above)
+    return compare_stated(
+        ratio * HUNDRED, stated, full=full, scored_above=scored_above, capped=capped
+    )
 
 
 def fmt(value: Decimal | None) -> str:

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from budget_perf._decimal import HUNDRED, ZERO, decimal_places, round_half_up
-from budget_perf.checks._printed import Printed, TableAt, compare, tables
+from budget_perf.checks._walk import Agreement, EvaluationTable, compare_stated, evaluation_tables
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily
 from budget_perf.model import ExecutionRow, Funding, RateBasis
@@ -46,8 +46,8 @@ _BASIS = {
 }  # fmt: skip
 
 
-def _fundings(context: CheckContext) -> Iterator[tuple[TableAt, Funding]]:
-    for table in tables(context.evaluation):
+def _fundings(context: CheckContext) -> Iterator[tuple[EvaluationTable, Funding]]:
+    for table in evaluation_tables(context.evaluation):
         if table.funding is not None:
             yield table, table.funding
 
@@ -148,13 +148,13 @@ def _row_rates(context: CheckContext, rule: Rule) -> Iterator[Finding]:
                 )
                 continue
             exact = rate * HUNDRED
-            verdict = compare(stated, exact, full=HUNDRED)
-            if verdict is Printed.AGREES:
+            verdict = compare_stated(exact, stated, full=HUNDRED, capped=True).agreement
+            if verdict is Agreement.AGREES:
                 continue
             shown = round_half_up(exact, 2)
             yield rule.finding(
                 path=f"{path}.stated_execution_rate",
-                severity=Severity.ERROR if verdict is Printed.DISAGREES else Severity.WARNING,
+                severity=Severity.ERROR if verdict is Agreement.DISAGREES else Severity.WARNING,
                 stated=stated,
                 expected=round_half_up(exact, max(2, decimal_places(stated))),
                 formula=formula,
@@ -173,13 +173,13 @@ def _row_scores(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             stated, exact = row.stated_score, row.execution_score(funding.rate_basis)
             if stated is None or not isinstance(exact, Decimal) or row.weight is None:
                 continue
-            verdict = compare(stated, exact, full=row.weight)
-            if verdict is Printed.AGREES:
+            verdict = compare_stated(exact, stated, full=row.weight).agreement
+            if verdict is Agreement.AGREES:
                 continue
             shown = round_half_up(exact, 2)
             yield rule.finding(
                 path=f"{path}.stated_score",
-                severity=Severity.ERROR if verdict is Printed.DISAGREES else Severity.WARNING,
+                severity=Severity.ERROR if verdict is Agreement.DISAGREES else Severity.WARNING,
                 stated=stated,
                 expected=round_half_up(exact, max(2, decimal_places(stated))),
                 formula=f"分值 × min({formula}, 1)",
@@ -195,18 +195,18 @@ def _row_scores(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             )
 
 
-def _note_zh(verdict: Printed) -> str:
-    if verdict is Printed.CLAIMS_FULL:
+def _note_zh(verdict: Agreement) -> str:
+    if verdict is Agreement.CLAIMS_FULL:
         return "，按表中精度相符，但表作满分（全额执行），掩盖了差额"
-    if verdict is Printed.CAPPED:
+    if verdict is Agreement.CAPPED:
         return "，表中按100%封顶列示"
     return ""
 
 
-def _note_en(verdict: Printed) -> str:
-    if verdict is Printed.CLAIMS_FULL:
+def _note_en(verdict: Agreement) -> str:
+    if verdict is Agreement.CLAIMS_FULL:
         return " — it agrees at the printed precision but claims full execution"
-    if verdict is Printed.CAPPED:
+    if verdict is Agreement.CAPPED:
         return " — the table caps it at 100%"
     return ""
 

@@ -38,7 +38,10 @@ __all__ = ["RULES"]
 
 
 def _claims(comparison: Comparison, claim_zh: str, claim_en: str) -> tuple[str, str]:
-    """What a message adds for a figure that agrees at its precision but claims full marks."""
+    """What a message adds for a figure that agrees at its precision but claims full marks, or
+    that prints the full mark for a figure above it."""
+    if comparison.agreement is Agreement.CAPPED:
+        return "（表中按满额封顶列示）", " (the table caps it at the full mark)"
     if comparison.agreement is not Agreement.CLAIMS_FULL:
         return "", ""
     return (
@@ -59,10 +62,13 @@ def _percent_finding(
     what_zh: str,
     what_en: str,
     scored_above: bool = False,
+    capped: bool = False,
 ) -> Iterator[Finding]:
     if stated is None:
         return
-    comparison = compare_percent(ratio, stated, full=HUNDRED, scored_above=scored_above)
+    comparison = compare_percent(
+        ratio, stated, full=HUNDRED, scored_above=scored_above, capped=capped
+    )
     if comparison is None:
         yield rule.finding(
             path=path,
@@ -116,6 +122,7 @@ def _execution_rate(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             inputs=[(f"{base}.executed", executed), (f"{base}.{column}", budget)],
             what_zh=f"「{table.name}」执行率",
             what_en=f"the execution rate of '{table.name}'",
+            capped=True,  # executed above the budget, printed as 100%: the score caps it too
         )
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from budget_perf._decimal import HUNDRED, decimal_places, round_half_up
-from budget_perf.checks._printed import Printed, compare, indicators, tables
+from budget_perf.checks._walk import Agreement, compare_stated, evaluation_tables, indicators_at
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily
 from budget_perf.model import Indicator
@@ -25,10 +25,10 @@ __all__ = ["RULES"]
 
 
 def _indicators(context: CheckContext) -> Iterator[tuple[str, str, Indicator]]:
-    for table in tables(context.evaluation):
-        if table.tree is not None:
-            for path, indicator in indicators(table.tree, table.path):
-                yield path, table.name, indicator
+    for table in evaluation_tables(context.evaluation):
+        if table.indicators is not None:
+            for at in indicators_at(table.indicators, table.path):
+                yield at.path, table.name, at.indicator
 
 
 def _expected(exact: Decimal, stated: Decimal) -> Decimal:
@@ -40,7 +40,7 @@ def _weighted(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         stated, exact = indicator.stated_weighted_score, indicator.weighted_score()
         if stated is None or exact is None:
             continue
-        if compare(stated, exact) is Printed.AGREES:
+        if compare_stated(exact, stated).agreement is Agreement.AGREES:
             continue
         shown = round_half_up(exact, 2)
         yield rule.finding(
@@ -70,14 +70,16 @@ def _coefficient(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             (f"{path}.score", score),
         ]
         exact = weight * coefficient / HUNDRED
-        by_score = compare(score, exact, full=weight)
+        by_score = compare_stated(exact, score, full=weight).agreement
         ratio = None if weight == 0 else score / weight * HUNDRED
-        by_ratio = Printed.AGREES if ratio is None else compare(coefficient, ratio)
+        by_ratio = (
+            Agreement.AGREES if ratio is None else compare_stated(ratio, coefficient).agreement
+        )
         name = indicator.name
-        if by_score is Printed.DISAGREES or (
-            by_score is Printed.CLAIMS_FULL and by_ratio is Printed.AGREES
+        if by_score is Agreement.DISAGREES or (
+            by_score is Agreement.CLAIMS_FULL and by_ratio is Agreement.AGREES
         ):
-            full = by_score is Printed.CLAIMS_FULL
+            full = by_score is Agreement.CLAIMS_FULL
             shown = round_half_up(exact, 2)
             yield rule.finding(
                 path=f"{path}.score",
@@ -91,7 +93,7 @@ def _coefficient(context: CheckContext, rule: Rule) -> Iterator[Finding]:
                 message_en=f"'{table}': the score of '{name}' is stated as {score}; "
                 f"weight × coefficient gives {shown}" + (" — it claims full marks" if full else ""),
             )
-        elif ratio is not None and by_ratio is Printed.DISAGREES:
+        elif ratio is not None and by_ratio is Agreement.DISAGREES:
             yield rule.finding(
                 path=f"{path}.score_coefficient",
                 stated=coefficient,
