@@ -362,3 +362,16 @@ def test_a_rate_above_100_percent_printed_as_100_is_a_capped_warning_not_an_erro
         ("BP201", "warning", D("108.20"))
     ]
     assert "caps it" in findings[0].message_en
+
+
+def test_a_basic_data_table_in_yuan_is_quoted_in_yuan() -> None:
+    """公用经费 over its budget in a table printed in 元: the message names 元, not 万元."""
+    basic = bp.BasicDataTable(
+        amount_unit=bp.AmountUnit.YUAN,
+        operating_funds=bp.ExpenseRow(
+            label="公用经费", current_budget=D("857600"), current_final=D("1934200")
+        ),
+    )
+    findings = [f for f in bp.check(_report(basic_data=basic)) if f.code == "BP506"]
+    assert [f.severity.value for f in findings] == ["warning"]
+    assert "1934200元" in findings[0].message_zh and "万元" not in findings[0].message_zh

@@ -68,9 +68,12 @@ def _disagree(
     other: Decimal | int | None,
     zh: str,
     en: str,
-    unit: tuple[str, str] = ("万元", " (10k yuan)"),
+    unit: tuple[str, str],
 ) -> Iterator[Finding]:
-    """A finding where two counts (people) differ; amounts go through :func:`_amounts_disagree`."""
+    """A finding where two counts (people) differ; amounts go through :func:`_amounts_disagree`.
+
+    *unit* names what is counted, in Chinese and English (``("人", " people")``).
+    """
     if stated is None or other is None or stated == other:
         return
     (here_zh, here_en), (there_zh, there_en) = _place(path), _place(other_path)

@@ -181,13 +181,14 @@ def _over_control(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         if rate is NOT_APPLICABLE or rate <= 1:
             continue
         path = f"$.basic_data.{part}"
+        unit = context.evaluation.unit_of(data).value
         yield rule.finding(
             path=f"{path}.current_final",
             stated=row.current_final,
             expected=row.current_budget,
             formula="本年决算数 / 本年预算数 ≤ 100%",
             inputs=[(f"{path}.current_budget", row.current_budget)],
-            message_zh=f"{row.label}决算{row.current_final}万元，为预算{row.current_budget}万元的"
+            message_zh=f"{row.label}决算{row.current_final}{unit}，为预算{row.current_budget}{unit}的"
             f"{_percent(rate)}%，超出预算",
             message_en=f"{row.label}: the final account of {row.current_final} is "
             f"{_percent(rate)}% of the budget of {row.current_budget}",
@@ -197,7 +198,7 @@ def _over_control(context: CheckContext, rule: Rule) -> Iterator[Finding]:
 def _low_procurement(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     data = context.evaluation.basic_data
     row = None if data is None else data.procurement
-    if row is None or row.current_final is None or row.current_budget is None:
+    if data is None or row is None or row.current_final is None or row.current_budget is None:
         return
     rate = execution_rate(row.current_final, row.current_budget)
     if rate is NOT_APPLICABLE or rate >= LOW_EXECUTION:
@@ -208,7 +209,8 @@ def _low_procurement(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         expected=row.current_budget,
         formula="实际政府采购金额 / 政府采购预算 < 80%",
         inputs=[("$.basic_data.procurement.current_budget", row.current_budget)],
-        message_zh=f"政府采购执行率{_percent(rate)}%（{row.current_final}/{row.current_budget}万元），"
+        message_zh=f"政府采购执行率{_percent(rate)}%（{row.current_final}/{row.current_budget}"
+        f"{context.evaluation.unit_of(data).value}），"
         "超过20%的采购预算未执行",
         message_en=f"procurement execution rate {_percent(rate)}% ({row.current_final} of "
         f"{row.current_budget}): more than 20% of the procurement budget unspent",
