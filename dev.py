@@ -5,7 +5,8 @@
     python3 dev.py test      set up .venv, then run ruff, mypy and the whole pytest suite
     python3 dev.py explore   set up .venv, then run pytest hunting for new failing examples
     python3 dev.py bench     set up .venv, then measure the hostile-input bounds
-    python3 dev.py docs      set up .venv, then regenerate generated pages under docs/
+    python3 dev.py docs      set up .venv, regenerate generated pages, build the site (build/docs)
+    python3 dev.py getting-started   run the getting-started pages as a new user, in fresh venvs
 
 Arguments after the task go to pytest (test, explore) or to bench/hostile_bounds.py (bench):
 ``python3 dev.py test tests/test_model.py``, ``python3 dev.py bench --rounds 9 --json``.
@@ -44,7 +45,9 @@ TEST_OPTIONS = ("-q", "--hypothesis-profile=ci")
 #: What ``explore`` passes to ``python -m pytest`` before the caller's arguments.
 EXPLORE_OPTIONS = ("-q", "--hypothesis-profile=explore")
 #: The folders ruff checks.
-LINTED = ("src", "tests", "examples", "bench", "dev.py")
+LINTED = ("src", "tests", "examples", "bench", "tools", "docs/conf.py", "dev.py")
+#: Where ``docs`` writes the site (outside docs/, whose *.md pytest reads as doctests).
+SITE = ROOT / "build" / "docs"
 
 
 def run(*args: str | Path, env: dict[str, str] | None = None) -> None:
@@ -61,7 +64,7 @@ def setup() -> None:
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if not STAMP.exists() or STAMP.read_text() != digest:
         run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-        run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", ".[test]")
+        run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", ".[test,docs]")
         STAMP.write_text(digest)
 
 
@@ -91,11 +94,34 @@ def bench() -> None:
 
 
 def docs() -> None:
+    """Regenerate docs/rules.md, then build the site with every warning an error."""
     setup()
     run(BIN / "python", "-m", "budget_perf.cli", "catalogue", "--output", "docs/rules.md")
+    run(BIN / "python", ROOT / "tools" / "fence_doctests.py", "--check", *sorted(_pages()))
+    run(
+        BIN / "sphinx-build", "-W", "--keep-going", "-q", "-b", "html", "-d",
+        SITE / ".doctrees", ROOT / "docs", SITE / "html",
+    )  # fmt: skip
+    print(f"site: {SITE / 'html' / 'index.html'}", flush=True)
 
 
-TASKS = {"demo": demo, "test": test, "explore": explore, "bench": bench, "docs": docs}
+def _pages() -> list[str]:
+    return [str(p.relative_to(ROOT)) for p in (ROOT / "docs").rglob("*.md")]
+
+
+def getting_started() -> None:
+    """Run the getting-started pages' commands in fresh virtual environments (both languages)."""
+    run(sys.executable, ROOT / "tools" / "getting_started.py", *sys.argv[2:])
+
+
+TASKS = {
+    "demo": demo,
+    "test": test,
+    "explore": explore,
+    "bench": bench,
+    "docs": docs,
+    "getting-started": getting_started,
+}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in TASKS:
