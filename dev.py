@@ -97,9 +97,13 @@ def docs() -> None:
     """Regenerate docs/rules.md, then build the site with every warning an error."""
     setup()
     run(BIN / "python", "-m", "budget_perf.cli", "catalogue", "--output", "docs/rules.md")
+    run(
+        BIN / "python", "-m", "budget_perf.checks.catalogue", "--lang", "zh",
+        "--output", "docs/zh/rules.md",
+    )  # fmt: skip
     run(BIN / "python", ROOT / "tools" / "fence_doctests.py", "--check", *sorted(_pages()))
     run(
-        BIN / "sphinx-build", "-W", "--keep-going", "-q", "-b", "html", "-d",
+        BIN / "sphinx-build", "-E", "-W", "--keep-going", "-q", "-b", "html", "-d",
         SITE / ".doctrees", ROOT / "docs", SITE / "html",
     )  # fmt: skip
     print(f"site: {SITE / 'html' / 'index.html'}", flush=True)

@@ -634,7 +634,8 @@ def test_the_rule_catalogue_lists_every_rule() -> None:
     """docs/rules.md is generated from the registry and is up to date."""
     catalogue = render_catalogue(RULES)
     for rule in RULES:
-        assert f"| {rule.code} |" in catalogue
+        assert f"| [{rule.code}](#rule-{rule.code.lower()}) |" in catalogue
+        assert f"## {rule.code} {rule.summary_en}" in catalogue
     with open("docs/rules.md", encoding="utf-8") as committed:
         assert committed.read() == catalogue, "run: python3 dev.py docs"
 

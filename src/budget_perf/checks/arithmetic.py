@@ -40,9 +40,9 @@ _COLUMNS = (
     ("executed", "全年执行数", "executed"),
 )
 _ROW_COLUMNS = (
-    ("previous_final", "上年决算数", "previous year's final"),
-    ("current_budget", "本年预算数", "this year's budget"),
-    ("current_final", "本年决算数", "this year's final"),
+    ("previous_final", "上年决算数", "previous year's final account"),
+    ("current_budget", "本年预算数", "budget for the year"),
+    ("current_final", "本年决算数", "final account for the year"),
 )
 
 

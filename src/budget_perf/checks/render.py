@@ -27,7 +27,7 @@ import json
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
-from budget_perf._safety import escape_markdown, escape_terminal
+from budget_perf._safety import escape_terminal
 from budget_perf._texttable import table, width
 from budget_perf.checks.finding import Finding, Language, Severity, Value
 from budget_perf.checks.registry import Rule
@@ -179,34 +179,13 @@ def render_text(
     return "\n".join([*(table(header, rows) if rows else []), summary])
 
 
-def render_catalogue(rules: Iterable[Rule]) -> str:
-    """The rule catalogue as Markdown: code, severity, family, what it checks and why.
-
-    Each cell is escaped (:func:`budget_perf._safety.escape_markdown`), so a ``|`` or a line
-    break in a rule's text cannot split or end its row.
+def render_catalogue(rules: Iterable[Rule], lang: Language = "en") -> str:
+    """The rule catalogue as Markdown (see :mod:`budget_perf.checks.catalogue`).
 
     >>> from budget_perf.checks import RULES
     >>> render_catalogue(RULES).splitlines()[0]
     '# Rule catalogue'
     """
-    lines = [
-        "# Rule catalogue",
-        "",
-        "Generated from `budget_perf.checks.RULES` by `python3 dev.py docs`; do not edit by hand.",
-        "Codes are stable: a rule that is retired keeps its code, and no code is reused.",
-        "",
-        "| code | severity | family | checks (zh) | checks (en) | why |",
-        "|---|---|---|---|---|---|",
-    ]
-    for rule in rules:
-        cells = (rule.code, rule.severity.value, rule.family)
-        texts = (rule.summary_zh, rule.summary_en, rule.reason)
-        lines.append(f"| {' | '.join(escape_markdown(c) for c in (*cells, *texts))} |")
-    lines += [
-        (
-            "| BP900 | error | (any) | 规则运行出错 | A rule failed on this report "
-            "| Reported instead of raised, so the other rules still run. |"
-        ),
-        "",
-    ]
-    return "\n".join(lines)
+    from budget_perf.checks.catalogue import render_catalogue as catalogue
+
+    return catalogue(rules, lang)
