@@ -6,22 +6,20 @@ is written twice; like them it returns an unrounded Decimal ratio, or
 Decimals (万元, ㎡); staff counts are ints.  Sources: the 2013 framework (财预〔2013〕53号) and
 the Hunan and Yueyang templates.
 
-=================  ==========================================================================
-在职人员控制率      实际在职人数 / 编制数 — :func:`staff_control_rate`
-三公经费变动率      (本年 − 上年) / 上年 — :func:`three_public_change_rate`
-三公经费控制率      本年决算 / 本年预算 — :func:`three_public_control_rate`
-公用经费控制率      实际公用经费 / 预算公用经费 — :func:`operating_funds_control_rate`
-政府采购执行率      实际政府采购金额 / 政府采购预算 — :func:`procurement_execution_rate`
-预算完成率          完成数 / 预算数 — :func:`budget_completion_rate`; Hunan:
-                   (上年结转 + 年初预算 + 本年追加 − 年末结余) / (上年结转 + 年初预算 + 本年追加)
-                   — :func:`hunan_budget_completion_rate`
-预算调整率          调整数 / 预算数 — :func:`budget_adjustment_rate`
-预算控制率 (Hunan)  本年追加预算 / 年初预算 — :func:`hunan_budget_control_rate`
-结转结余率          结转结余总额 / 支出预算数 — :func:`carryover_rate`
-规模控制率          实际规模 / 批复规模 — :func:`area_control_rate`
-投资概算控制率      实际投资 / 预算投资 — :func:`investment_control_rate`
-重点支出安排率      重点项目支出 / 项目总支出 — :func:`key_spending_rate`
-=================  ==========================================================================
+- 在职人员控制率 = 实际在职人数 / 编制数 — :func:`staff_control_rate`
+- 三公经费变动率 = (本年 − 上年) / 上年 — :func:`three_public_change_rate`
+- 三公经费控制率 = 本年决算 / 本年预算 — :func:`three_public_control_rate`
+- 公用经费控制率 = 实际公用经费 / 预算公用经费 — :func:`operating_funds_control_rate`
+- 政府采购执行率 = 实际政府采购金额 / 政府采购预算 — :func:`procurement_execution_rate`
+- 预算完成率 = 完成数 / 预算数 — :func:`budget_completion_rate`; Hunan:
+  (上年结转 + 年初预算 + 本年追加 − 年末结余) / (上年结转 + 年初预算 + 本年追加)
+  — :func:`hunan_budget_completion_rate`
+- 预算调整率 = 调整数 / 预算数 — :func:`budget_adjustment_rate`
+- 预算控制率 (Hunan) = 本年追加预算 / 年初预算 — :func:`hunan_budget_control_rate`
+- 结转结余率 = 结转结余总额 / 支出预算数 — :func:`carryover_rate`
+- 规模控制率 = 实际规模 / 批复规模 — :func:`area_control_rate`
+- 投资概算控制率 = 实际投资 / 预算投资 — :func:`investment_control_rate`
+- 重点支出安排率 = 重点项目支出 / 项目总支出 — :func:`key_spending_rate`
 
 The rule profiles (:mod:`budget_perf.profiles`) score these rates under the same names.
 
