@@ -80,14 +80,17 @@ from budget_perf.checks.render import render_catalogue
 rule = attrs.evolve(
     RULES[0], summary_en="a | b\\n| BP000 | error | forged |", reason="<script>x</script> *bold*"
 )
-lines = render_catalogue([rule]).splitlines()
+text = render_catalogue([rule])
+lines = text.splitlines()
 rows = [line for line in lines if line.startswith("|")][2:]
-assert rows[0].startswith("| " + rule.code), rows
-assert not any("BP000" in row and row.startswith("| BP000") for row in rows), rows
-assert "a \\\\| b \\\\| BP000" in rows[0], rows[0]
-cells = rows[0].replace("\\\\|", "").split("|")
-assert len(cells) == 8, cells  # six cells between seven unescaped bars
-assert "<script>" not in rows[0] and "&lt;script&gt;" in rows[0]
+assert rows[0].startswith("| [" + rule.code), rows
+assert not any(line.startswith("| BP000") for line in lines), lines
+assert "a \\| b \\| BP000" in rows[0], rows[0]
+cells = rows[0].replace("\\|", "").split("|")
+assert len(cells) == 6, cells  # four cells between five unescaped bars
+heading = next(line for line in lines if line.startswith("## " + rule.code))
+assert "forged" in heading, heading  # the line break did not end the heading early
+assert "<script>" not in text and "&lt;script&gt;" in text
 """,
     ),
     Case(
