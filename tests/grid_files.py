@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -40,9 +41,13 @@ from budget_perf._grid import Cell, Grid
 __all__ = [
     "CORPUS_TABLES",
     "Table",
+    "W",
+    "docx_package",
     "grid_texts",
     "merges",
+    "p",
     "shown",
+    "tc",
     "typed",
     "write_docx",
     "write_xls",
@@ -149,7 +154,7 @@ def merges(rows: Sequence[Sequence[str]]) -> list[tuple[int, int, int, int]]:
 
 
 def _sheet_name(title: str, index: int) -> str:
-    return f"{index}-" + re.sub(r"[\[\]:*?/\\']", "", title)[:26]
+    return f"表{index}" + re.sub(r"[\[\]:*?/\\']", "", title)[:26]
 
 
 def write_xlsx(
@@ -221,3 +226,44 @@ def write_docx(tables: Sequence[Table], path: Path, *, merge: bool = False) -> P
         document.add_paragraph("")
     document.save(str(path))
     return path
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_PACKAGE = {
+    "[Content_Types].xml": (
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/word/document.xml" ContentType="{_CT}"/></Types>'
+    ),
+    "_rels/.rels": (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Target="word/document.xml" Type="http://schemas.'
+        'openxmlformats.org/officeDocument/2006/relationships/officeDocument"/></Relationships>'
+    ),
+}
+
+
+def docx_package(path: Path, body: str, parts: dict[str, str] | None = None) -> Path:
+    """A minimal Word document whose body is the XML *body* (``w:`` prefixed); *parts* are
+    added or replace those built."""
+    files = dict(_PACKAGE)
+    files["word/document.xml"] = f"<w:document {W}><w:body>{body}</w:body></w:document>"
+    files.update(parts or {})
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return path
+
+
+def tc(text: str = "", properties: str = "") -> str:
+    """A Word table cell holding *text* as one paragraph (``<w:tcPr>`` *properties*)."""
+    run = f"<w:r><w:t>{text}</w:t></w:r>" if text else ""
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p>{run}</w:p></w:tc>"
+
+
+def p(text: str) -> str:
+    """A Word paragraph holding *text*."""
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
