@@ -156,7 +156,7 @@ def test_docx_merges_grid_before_and_content_controls(tmp_path: Path) -> None:
     old hMerge merges across; a row inside a content control is read; deleted text is not."""
     span, before = '<w:gridSpan w:val="2"/>', '<w:trPr><w:gridBefore w:val="1"/></w:trPr>'
     down, across = '<w:vMerge w:val="restart"/>', '<w:hMerge w:val="restart"/>'
-    texts = (
+    paragraphs = (
         "<w:tr><w:tc><w:p><w:r><w:t>kept</w:t></w:r><w:del><w:r><w:delText>gone</w:delText>"
         "</w:r></w:del><w:r><w:tab/><w:t>tab</w:t><w:br/><w:t>line</w:t></w:r></w:p>"
         "<w:p><w:r><w:t>second</w:t></w:r></w:p></w:tc></w:tr>"
@@ -166,11 +166,10 @@ def test_docx_merges_grid_before_and_content_controls(tmp_path: Path) -> None:
         f"<w:tr>{tc('ignored', '<w:vMerge/>')}{tc('x')}{tc('y')}{tc('z')}</w:tr>",
         f"<w:tr>{before}{tc('h', across)}{tc('', '<w:hMerge/>')}{tc('end')}</w:tr>",
         f"<w:sdt><w:sdtContent><w:tr>{tc('in')}</w:tr></w:sdtContent></w:sdt>",
-        texts,
+        paragraphs,
     ]
     grid = read_grids(docx_package(tmp_path / "t.docx", f"<w:tbl>{''.join(rows)}</w:tbl>"))[0]
-    texts = grid_texts(grid, 5, 4)
-    assert texts == [
+    assert grid_texts(grid, 5, 4) == [
         ["一级", "名称", "", "c"],
         ["", "x", "y", "z"],
         ["", "h", "", "end"],
