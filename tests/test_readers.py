@@ -263,6 +263,13 @@ def test_anything_else_is_refused_saying_what_it_is(
     assert what_zh in caught.value.message("zh") and "Word文档.docx" in caught.value.message("zh")
 
 
+def test_malformed_document_xml_is_refused_naming_the_part(tmp_path: Path) -> None:
+    """A document part that is not well-formed XML is refused before python-docx reads it."""
+    path = docx_package(tmp_path / "bad.docx", "<w:tbl><w:tr>")
+    with pytest.raises(DocumentError, match=r"malformed XML in the part word/document\.xml"):
+        read_grids(path)
+
+
 def test_a_missing_file_is_refused(tmp_path: Path) -> None:
     """A file that is not there is a refusal naming it, not an OSError."""
     with pytest.raises(WorkbookError, match="cannot open the file"):
