@@ -32,7 +32,10 @@ Limits (:mod:`budget_perf._limits`): at most :data:`~budget_perf._limits.MAX_DOC
 tables, nested ones included, nested at most :data:`~budget_perf._limits.MAX_DOCX_NESTING`
 deep; a table's cells at most to row :data:`~budget_perf._limits.MAX_ROWS` and column
 :data:`~budget_perf._limits.MAX_COLUMNS`; at most :data:`~budget_perf._limits.MAX_CELLS` grid
-positions filled in all tables together, merged ones and nested tables' cells included.
+positions in all tables together, merged ones and nested tables' cells included (every
+position a cell spans counts, filled or not: the tables are measured before any cell is built);
+at most :data:`~budget_perf._limits.MAX_TEXT_CHARACTERS` characters of text read from the
+tables and the paragraphs above them.
 """
 
 from __future__ import annotations
@@ -48,13 +51,18 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 
 import io
 from collections.abc import Iterator
-from typing import Any
-
-import attrs
+from typing import Any, NoReturn
 
 from budget_perf._fileerrors import DocumentError
 from budget_perf._grid import Cell, Grid, GridKind
-from budget_perf._limits import MAX_CELLS, MAX_COLUMNS, MAX_DOCX_NESTING, MAX_DOCX_TABLES, MAX_ROWS
+from budget_perf._limits import (
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_DOCX_NESTING,
+    MAX_DOCX_TABLES,
+    MAX_ROWS,
+    MAX_TEXT_CHARACTERS,
+)
 from budget_perf._readers._docx_guard import check_document
 
 __all__ = ["read_docx"]
@@ -102,14 +110,21 @@ class _Reader:
     def __init__(self, file: str) -> None:
         self.file = file
         self.tables = 0  # every table seen, nested ones included
-        self.cells = 0  # grid positions filled, in all tables
+        self.cells = 0  # grid positions, in all tables
+        self.text = 0  # characters of text read
 
     def read(self, body: Any) -> tuple[Grid, ...]:
+        """The grids of *body*, once its tables have been measured against the limits."""
+        number = 0
+        for element in _blocks(body):
+            if element.tag == _TBL:
+                number += 1
+                self._measure(element, f"表{number}", 1)
         grids: list[Grid] = []
         above: list[str] = []
         for element in _blocks(body):
             if element.tag == _P:
-                text = _paragraph(element).strip()
+                text = self._read_text(_paragraph(element), f"表{len(grids) + 1}").strip()
                 if text:
                     above.append(text)
             else:
@@ -117,7 +132,7 @@ class _Reader:
                 above = []
         return tuple(grids)
 
-    def _refuse(self, table: str, reason: str, reason_zh: str, cell: str | None = None) -> None:
+    def _refuse(self, table: str, reason: str, reason_zh: str, cell: str | None = None) -> NoReturn:
         raise DocumentError(self.file, reason, sheet=table, cell=cell, reason_zh=reason_zh)
 
     def _count_table(self, name: str, depth: int) -> None:
@@ -133,20 +148,11 @@ class _Reader:
                 f"表格嵌套超过{MAX_DOCX_NESTING}层",
             )  # fmt: skip
 
-    def _count_cells(self, name: str, amount: int = 1) -> None:
-        self.cells += amount
-        if self.cells > MAX_CELLS:
-            self._refuse(
-                name, f"the tables fill more than the limit of {MAX_CELLS} cells in all "
-                "(merged cells counted at every position they cover)",
-                f"各表格合计超过上限：多于{MAX_CELLS}个单元格（合并单元格按覆盖的位置计）",
-            )  # fmt: skip
-
-    def _grid(self, table: Any, number: int, preamble: tuple[str, ...]) -> Grid:
-        name = f"表{number}"
-        self._count_table(name, 1)
-        cells: dict[tuple[int, int], Cell] = {}
-        owner: dict[tuple[int, int], tuple[int, int]] = {}  # each position: its origin
+    def _measure(self, table: Any, name: str, depth: int) -> None:
+        """Count the table *table* (and the tables nested in it) against the limits: rows,
+        columns, grid positions (a cell spanning three columns is three, a cell continuing a
+        merge down counts as well), tables and nesting; before any cell is built."""
+        self._count_table(name, depth)
         for row, tr in enumerate(_children(table, _TR), 1):
             if row > MAX_ROWS:
                 self._refuse(
@@ -155,32 +161,63 @@ class _Reader:
                 )  # fmt: skip
             column = 1 + _property(tr, "w:trPr", "w:gridBefore", name, self)
             for tc in _children(tr, _TC):
-                span = _property(tc, "w:tcPr", "w:gridSpan", name, self, default=1)
-                last = column + max(span, 1) - 1
+                span = max(_property(tc, "w:tcPr", "w:gridSpan", name, self, default=1), 1)
+                last = column + span - 1
                 if last > MAX_COLUMNS:
                     self._refuse(
                         name, f"the table uses {last} columns, more than the limit of "
                         f"{MAX_COLUMNS}", f"表格使用到第{last}列，超过上限{MAX_COLUMNS}列",
                         f"R{row}C{column}",
                     )  # fmt: skip
+                self.cells += span
+                if self.cells > MAX_CELLS:
+                    self._refuse(
+                        name, f"the tables have more than the limit of {MAX_CELLS} cells in "
+                        "all (merged cells counted at every position they cover)",
+                        f"各表格合计超过上限：多于{MAX_CELLS}个单元格（合并单元格按覆盖的位置计）",
+                    )  # fmt: skip
+                for nested in _blocks(tc):
+                    if nested.tag == _TBL:
+                        self._measure(nested, name, depth + 1)
+                column = last + 1
+
+    def _read_text(self, text: str, name: str) -> str:
+        """*text*, counted against :data:`~budget_perf._limits.MAX_TEXT_CHARACTERS`."""
+        self.text += len(text)
+        if self.text > MAX_TEXT_CHARACTERS:
+            self._refuse(
+                name, f"the document holds more than the limit of {MAX_TEXT_CHARACTERS} "
+                "characters of text in its tables and the paragraphs above them",
+                f"文档超过上限：表格及其上方段落中多于{MAX_TEXT_CHARACTERS}个文本字符",
+            )  # fmt: skip
+        return text
+
+    def _grid(self, table: Any, number: int, preamble: tuple[str, ...]) -> Grid:
+        """The table *table*, already measured, as a grid."""
+        name = f"表{number}"
+        cells: dict[tuple[int, int], Cell] = {}
+        owner: dict[tuple[int, int], tuple[int, int]] = {}  # each position: its origin
+        for row, tr in enumerate(_children(table, _TR), 1):
+            column = 1 + _property(tr, "w:trPr", "w:gridBefore", name, self)
+            for tc in _children(tr, _TC):
+                last = column + max(_property(tc, "w:tcPr", "w:gridSpan", name, self, 1), 1) - 1
                 origin = _merged_into(tc, row, column, owner)
                 if origin is None:
                     origin = (row, column)
-                    text = self._text(tc, name, 2)
+                    text = self._text(tc, name)
                     if text.strip():
-                        self._count_cells(name)
                         cells[origin] = Cell(
                             row=row, column=column, value=text, source_row=row,
                             source_column=column,
                         )  # fmt: skip
+                top = cells.get(origin)
                 for position in ((row, c) for c in range(column, last + 1)):
                     owner[position] = origin
-                    top = cells.get(origin)
                     if position != origin and top is not None:
-                        self._count_cells(name)
-                        cells[position] = attrs.evolve(
-                            top, row=position[0], column=position[1], origin=False
-                        )
+                        cells[position] = Cell(
+                            row=row, column=position[1], value=top.value, origin=False,
+                            source_row=top.source_row, source_column=top.source_column,
+                        )  # fmt: skip
                 column = last + 1
         title = next((t for t in reversed(preamble) if "表" in t and len(t) <= _TITLE_LENGTH), "")
         return Grid(
@@ -190,20 +227,15 @@ class _Reader:
             title=title or (preamble[-1] if preamble else ""), preamble=preamble,
         )  # fmt: skip
 
-    def _text(self, container: Any, name: str, depth: int) -> str:
+    def _text(self, container: Any, name: str) -> str:
         """The text of a cell's paragraphs and nested tables, one line each (see above)."""
         lines: list[str] = []
         for element in _blocks(container):
             if element.tag == _P:
-                lines.append(_paragraph(element))
+                lines.append(self._read_text(_paragraph(element), name))
                 continue
-            self._count_table(name, depth)
             for tr in _children(element, _TR):
-                texts = []
-                for tc in _children(tr, _TC):
-                    self._count_cells(name)
-                    texts.append(self._text(tc, name, depth + 1))
-                lines.append("\t".join(texts))
+                lines.append("\t".join(self._text(tc, name) for tc in _children(tr, _TC)))
         return "\n".join(lines)
 
 
