@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 import xlwt
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from budget_perf._fileerrors import DocumentError, WorkbookError
 from budget_perf._grid import Cell, Grid, GridKind, column_letter
@@ -105,6 +107,34 @@ def test_merged_cells_are_forward_filled_with_their_origin(
     assert below.value == "产出指标" and grid.in_row(14, 1) == below
     expected = "表1!R13C1" if kind == "docx" else "表12022年度项目支出绩效自评表!A13"
     assert grid.address(below) == expected
+
+
+_CELL_TEXTS = st.one_of(
+    st.just(""),
+    st.integers(0, 10**9).map(str),
+    st.decimals(0, 10**7, places=2, allow_nan=False).map(str),
+    st.decimals(0, 200, places=2, allow_nan=False).map(lambda d: f"{d}%"),
+    st.sampled_from(["产出指标", "215,457.6", "≧", "—", "007", "-3", "有效", "100%", "0"]),
+    st.text(st.characters(codec="utf-8", categories=["L", "N"]), min_size=1, max_size=8),
+)
+
+
+@settings(
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.integers(1, 4).flatmap(
+        lambda width: st.lists(
+            st.lists(_CELL_TEXTS, min_size=width, max_size=width), min_size=1, max_size=5
+        )
+    )
+)
+def test_any_small_grid_reads_back_from_each_format(tmp_path: Path, rows: list[list[str]]) -> None:
+    """Any grid of corpus-like texts (figures, percentages, words, blanks), with the corpus's
+    merged cells, reads back from .xlsx, .xls and .docx as written."""
+    for kind, write in _WRITERS.items():
+        (grid,) = read_grids(write([("表", rows)], tmp_path / f"g.{kind}", merge=True))
+        assert grid_texts(grid, len(rows), len(rows[0])) == rows, kind
 
 
 def test_a_docx_table_names_its_cells_by_table_row_and_column(tmp_path: Path) -> None:
