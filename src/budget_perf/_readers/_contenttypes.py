@@ -16,7 +16,7 @@ import attrs
 
 from budget_perf._limits import MAX_TREE_PART_BYTES
 
-__all__ = ["CONTENT_TYPES", "ContentTypes", "read_content_types"]
+__all__ = ["CONTENT_TYPES", "ContentTypes", "part_key", "read_content_types"]
 
 CONTENT_TYPES = "[Content_Types].xml"
 _NS = "http://schemas.openxmlformats.org/package/2006/content-types}"
@@ -28,22 +28,31 @@ class _Refused(Exception):
 
 @attrs.frozen(kw_only=True)
 class ContentTypes:
-    """The declared content types: by lower-cased extension, and by part name (no leading /)."""
+    """The declared content types: by lower-cased extension, and by part name (as
+    :func:`part_key` writes it: no leading /, case folded)."""
 
     defaults: dict[str, str]
     overrides: dict[str, str]
 
     def of(self, part: str) -> str:
         """The content type of *part* (``word/document.xml``), ``""`` when none is declared."""
-        name = posixpath.normpath("/" + part).lstrip("/")
-        for declared, kind in self.overrides.items():
-            if declared.casefold() == name.casefold():
-                return kind
+        kind = self.overrides.get(part_key(part))
+        if kind is not None:
+            return kind
         return self.defaults.get(part.rpartition(".")[2].lower(), "")
 
     def declares(self, *endings: str) -> bool:
         """Whether some part is declared with a content type ending in one of *endings*."""
         return any(kind.endswith(endings) for kind in self.overrides.values())
+
+
+def part_key(name: str) -> str:
+    """A part name as a package compares them: normalised, without the leading /, case folded.
+
+    >>> part_key("/Word/./Document.xml")
+    'word/document.xml'
+    """
+    return posixpath.normpath("/" + name).lstrip("/").casefold()
 
 
 def read_content_types(archive: zipfile.ZipFile) -> ContentTypes | None:
@@ -66,7 +75,7 @@ def read_content_types(archive: zipfile.ZipFile) -> ContentTypes | None:
         if name == _NS + "Default":
             defaults[attributes.get("Extension", "").lower()] = kind
         elif name == _NS + "Override":
-            overrides[attributes.get("PartName", "").lstrip("/")] = kind
+            overrides[part_key(attributes.get("PartName", ""))] = kind
 
     parser = expat.ParserCreate(namespace_separator="}")
     parser.StartDoctypeDeclHandler = refuse
