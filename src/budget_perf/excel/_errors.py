@@ -6,6 +6,9 @@ one :class:`WorkbookError` naming the file and, where it applies, the sheet and 
 every refusal it speaks English (``str(err)``) and, where the raiser gives ``reason_zh``,
 Chinese (``err.message("zh")``).
 
+The class lives in :mod:`budget_perf._fileerrors`, which imports no optional package, so that
+the Word and .xls readers raise it without openpyxl; it is re-exported here, its documented home.
+
 >>> err = WorkbookError("自评.xlsx", "the cell holds the error value #DIV/0!",
 ...                     sheet="项目表", cell="G7", reason_zh="单元格为错误值#DIV/0!")
 >>> print(err)
