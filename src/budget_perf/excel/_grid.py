@@ -1,5 +1,7 @@
-"""A sheet as a grid of plain cells, merged ranges forward-filled (private).
+"""A worksheet as a grid of plain cells, merged ranges forward-filled (private).
 
+:class:`~budget_perf._grid.Grid`, :class:`~budget_perf._grid.Cell` and ``CellValue`` live in
+the format-neutral :mod:`budget_perf._grid` (which every reader uses) and are re-exported here.
 A merged range holds its value in its top-left cell and nothing elsewhere.  :func:`grid_of`
 copies the top-left value into every cell of the range, marking the copies as not the
 ``origin``, so that a row of an indicator table sees the 一级指标 written once above it, while a
@@ -13,120 +15,18 @@ value such as ``#DIV/0!`` states nothing.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping
 
 import attrs
 from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 from openpyxl.utils.cell import get_column_letter
 
+from budget_perf._grid import Cell, CellValue, Grid
 from budget_perf.excel._cellxml import cell_value, formula_text
-from budget_perf.excel._errors import WorkbookError, cell_address
+from budget_perf.excel._errors import WorkbookError
 from budget_perf.excel._package import Package, SheetPart
 from budget_perf.excel._scan import check_size
 
 __all__ = ["Cell", "CellValue", "Grid", "grid_of"]
-
-#: What an openpyxl cell may hold once formulas and error values are refused.
-CellValue = (
-    str
-    | int
-    | float
-    | bool
-    | datetime.datetime
-    | datetime.date
-    | datetime.time
-    | datetime.timedelta
-    | None
-)
-
-
-@attrs.frozen(kw_only=True)
-class Cell:
-    """One cell: position, value, number format, indent and whether it is a merge's origin."""
-
-    row: int
-    column: int
-    value: CellValue = None
-    number_format: str = "General"
-    origin: bool = True
-    indent: int = 0
-    #: Where the value was written: the cell itself, or the top-left cell of its merged range.
-    source_row: int = 0
-    source_column: int = 0
-
-    @property
-    def ref(self) -> str:
-        """The cell's reference, such as ``C7``."""
-        return f"{get_column_letter(self.column)}{self.row}"
-
-    @property
-    def blank(self) -> bool:
-        """Whether the cell holds nothing (``None`` or only whitespace)."""
-        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
-
-
-@attrs.frozen(kw_only=True)
-class Grid:
-    """The cells of one sheet, with the file and sheet name for error messages."""
-
-    file: str
-    sheet: str
-    n_rows: int
-    n_columns: int
-    cells: Mapping[tuple[int, int], Cell]
-    #: The cells written in each row, left to right (rows without any are left out).
-    by_row: Mapping[int, tuple[Cell, ...]] = attrs.field(init=False, repr=False, eq=False)
-
-    @by_row.default
-    def _index(self) -> Mapping[int, tuple[Cell, ...]]:
-        rows: dict[int, list[Cell]] = {}
-        for (row, _), cell in sorted(self.cells.items()):
-            rows.setdefault(row, []).append(cell)
-        return {row: tuple(cells) for row, cells in rows.items()}
-
-    def cell(self, row: int, column: int) -> Cell:
-        """The cell at (*row*, *column*), a blank one where nothing is written."""
-        return self.cells.get((row, column)) or Cell(row=row, column=column)
-
-    def row(self, row: int) -> tuple[Cell, ...]:
-        """Every cell of *row*, blank or not, from column A to the last used column."""
-        return tuple(self.cell(row, column) for column in range(1, self.n_columns + 1))
-
-    def filled(self, row: int, *, origin_only: bool = True) -> Iterator[Cell]:
-        """The non-blank cells of *row*, left to right (only merge origins by default)."""
-        for cell in self.by_row.get(row, ()):
-            if not cell.blank and (cell.origin or not origin_only):
-                yield cell
-
-    def address(self, cell: Cell) -> str:
-        """``Sheet!C7`` for the cell *cell*'s value was written in (a merge's origin)."""
-        row, column = (cell.source_row, cell.source_column) if cell.source_row else (0, 0)
-        if not row:
-            return cell_address(self.sheet, cell.ref)
-        return cell_address(self.sheet, f"{get_column_letter(column)}{row}")
-
-    def in_row(self, row: int, column: int) -> Cell:
-        """The cell at (*row*, *column*), blank if it only repeats a merge origin in the same row.
-
-        A value merged across columns belongs to its first column; a value merged down a column
-        is seen by every row of the merge.
-        """
-        cell = self.cell(row, column)
-        if not cell.origin and cell.source_row == row:
-            return Cell(row=row, column=column)
-        return cell
-
-    def own(self, row: int, column: int) -> Cell:
-        """The cell at (*row*, *column*), blank unless the value was written there (an origin)."""
-        cell = self.cell(row, column)
-        return cell if cell.origin else Cell(row=row, column=column)
-
-    def error(self, cell: Cell | None, reason: str, reason_zh: str | None = None) -> WorkbookError:
-        """A :class:`WorkbookError` at *cell* of this sheet (or the sheet, without a cell)."""
-        return WorkbookError(
-            self.file, reason, sheet=self.sheet, cell=None if cell is None else cell.ref,
-            reason_zh=reason_zh,
-        )  # fmt: skip
 
 
 def grid_of(package: Package, part: SheetPart, file: str) -> Grid:

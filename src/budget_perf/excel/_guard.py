@@ -27,19 +27,13 @@ the file, and the sheet or part where it applies, in English and Chinese.
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 import zlib
 from pathlib import Path
 
+from budget_perf._readers._archive import check_directory, read_bytes
 from budget_perf.excel._errors import WorkbookError
-from budget_perf.excel._limits import (
-    MAX_COMPRESSION_RATIO,
-    MAX_FILE_BYTES,
-    MAX_MEMBERS,
-    MAX_UNCOMPRESSED_BYTES,
-    RATIO_FLOOR_BYTES,
-)
+from budget_perf.excel._limits import MAX_UNCOMPRESSED_BYTES
 from budget_perf.excel._package import Package, open_package
 
 __all__ = ["open_workbook"]
@@ -92,20 +86,7 @@ def _corrupt(file: str, error: BaseException) -> WorkbookError:
 def _read_file(file: str, path: str | Path) -> bytes:
     """The bytes of the file, refusing what cannot be read, is too large, an OLE file, and what
     is not a (whole) zip archive."""
-    try:
-        with open(path, "rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                raise WorkbookError(
-                    file, f"the file has {size} bytes, more than the limit of {MAX_FILE_BYTES}",
-                    reason_zh=f"文件为{size}字节，超过上限{MAX_FILE_BYTES}字节",
-                )  # fmt: skip
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise WorkbookError(
-            file, f"cannot open the file: {reason}", reason_zh=f"无法打开文件：{reason}"
-        ) from None
+    data = read_bytes(path)
     if data.startswith(_OLE_MAGIC):
         raise WorkbookError(
             file, "an Excel 97-2003 (.xls) or password-protected workbook; save it as .xlsx",
@@ -126,35 +107,4 @@ def _read_file(file: str, path: str | Path) -> bytes:
 
 def _check_directory(file: str, archive: zipfile.ZipFile) -> None:
     """Refuse what the archive's directory alone shows to be too large or a zip bomb."""
-    infos = archive.infolist()
-    if len(infos) > MAX_MEMBERS:
-        raise WorkbookError(
-            file, f"the archive holds {len(infos)} parts (limit {MAX_MEMBERS})",
-            reason_zh=f"压缩包含有{len(infos)}个部件，超过上限{MAX_MEMBERS}个",
-        )  # fmt: skip
-    total = sum(info.file_size for info in infos)
-    if total > MAX_UNCOMPRESSED_BYTES:
-        raise WorkbookError(
-            file,
-            f"the archive would unpack to {total} bytes, more than the limit of "
-            f"{MAX_UNCOMPRESSED_BYTES} (a zip bomb?)",
-            reason_zh=f"压缩包解压后为{total}字节，超过上限{MAX_UNCOMPRESSED_BYTES}字节"
-            "（zip炸弹？）",
-        )
-    for info in infos:
-        if info.flag_bits & 0x1:
-            raise WorkbookError(
-                file, f"the part {info.filename} is encrypted",
-                reason_zh=f"部件{info.filename}已加密",
-            )  # fmt: skip
-        if info.file_size > RATIO_FLOOR_BYTES and (
-            info.file_size > MAX_COMPRESSION_RATIO * info.compress_size
-        ):
-            ratio = info.file_size // max(info.compress_size, 1)
-            raise WorkbookError(
-                file,
-                f"the part {info.filename} is compressed {ratio} times (from {info.file_size} "
-                f"bytes), more than the limit of {MAX_COMPRESSION_RATIO} (a zip bomb?)",
-                reason_zh=f"部件{info.filename}压缩比为{ratio}倍（解压后{info.file_size}字节），"
-                f"超过上限{MAX_COMPRESSION_RATIO}倍（zip炸弹？）",
-            )
+    check_directory(file, archive, max_unpacked=MAX_UNCOMPRESSED_BYTES, error=WorkbookError)
