@@ -65,9 +65,14 @@ def load_layout(key: str) -> Layout:
     try:
         layout = parse_layout(text)
     except InvalidLayout as exc:
-        raise InvalidLayout(f"{key}.json: {exc}", message_zh=f"{key}.json：{exc.message('zh')}") from None
+        raise InvalidLayout(
+            f"{key}.json: {exc}", message_zh=f"{key}.json：{exc.message('zh')}"
+        ) from None
     if layout.key != key:
-        raise InvalidLayout(f"{key}.json: declares key {layout.key!r}", message_zh=f"{key}.json：声明的键为“{layout.key}”")
+        raise InvalidLayout(
+            f"{key}.json: declares key {layout.key!r}",
+            message_zh=f"{key}.json：声明的键为“{layout.key}”",
+        )
     return layout
 
 
@@ -110,7 +115,7 @@ def read_with_sources(
     region: Region | None = None,
     layout: str | Layout | None = None,
     not_shown: Iterable[str] = (),
-) -> tuple[SelfEvaluation, "SourceMap"]:
+) -> tuple[SelfEvaluation, SourceMap]:
     """Read the tables of the file at *path*, and where each value came from.
 
     *year* is the budget year where no title states one (where one does, they must agree);
@@ -127,7 +132,7 @@ def read_with_sources(
         UnknownLayout: a table matches no layout; names the cell and the nearest layout.
         WorkbookError: the file cannot be read, or a value cannot: names the sheet and cell.
     """
-    from budget_perf.layouts._read import grids_of, read_grids_with_sources
+    from budget_perf.layouts._read import read_grids_with_sources
 
     layouts, forced = _layouts(layout)
     return read_grids_with_sources(
@@ -135,7 +140,7 @@ def read_with_sources(
     )
 
 
-def _grids_of(path: str | Path) -> "tuple[Grid, ...]":
+def _grids_of(path: str | Path) -> tuple[Grid, ...]:
     """The grids of the file at *path* (switched to the format-neutral readers at merge)."""
     from budget_perf.layouts._read import grids_of
 

@@ -77,7 +77,9 @@ class Sheet:
         if parsed.status is CellStatus.BLANK:
             return None
         if parsed.status is not CellStatus.VALUE:
-            raise self.grid.error(cell, f"cannot read the date: {parsed.reason}", f"无法读取日期：{text}")
+            raise self.grid.error(
+                cell, f"cannot read the date: {parsed.reason}", f"无法读取日期：{text}"
+            )
         self.sources[path] = self.grid.address(cell)
         return parsed.value
 

@@ -40,10 +40,10 @@ def columns_of(sheet: Sheet, segment: Segment) -> Columns:
         for row in segment.header:
             for cell in sheet.grid.filled(row):
                 key = (cell.row, cell.column)
-                if cell.column > floor and key not in header_cells:
-                    if column.labels.match(text_of(cell)):
-                        found = cell
-                        break
+                fresh = cell.column > floor and key not in header_cells
+                if fresh and column.labels.match(text_of(cell)):
+                    found = cell
+                    break
             if found is not None:
                 break
         if found is None:

@@ -332,7 +332,11 @@ def _block(value: object, path: str) -> Block:
         _choice(name, f"{path}.fields", sorted(TOTAL_FIELDS))
         _choice(role, f"{path}.fields.{name}", sorted(ROLES["indicators"]))
     header_rows = data.get("header_rows", 1)
-    if not isinstance(header_rows, int) or isinstance(header_rows, bool) or not 1 <= header_rows <= 4:
+    if (
+        not isinstance(header_rows, int)
+        or isinstance(header_rows, bool)
+        or not 1 <= header_rows <= 4
+    ):
         raise _problem(f"{path}.header_rows", "expected an integer from 1 to 4")
     flags = {}
     for flag in ("goal_from_start", "weight_from_start", "includes_execution"):
@@ -458,4 +462,3 @@ def parse_layout(text: str | bytes) -> Layout:
         not_applicable=_regex(data.get("not_applicable"), "$.not_applicable"),
         level1=_level1(data.get("level1", {}), "$.level1"),
     )
-

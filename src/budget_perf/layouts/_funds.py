@@ -78,7 +78,9 @@ def _values(
     return values, hidden
 
 
-def _rule_for(sheet: Sheet, segment: Segment, row: int, columns: Columns, taken: set[int]) -> tuple[RowRule, str] | None:
+def _rule_for(
+    sheet: Sheet, segment: Segment, row: int, columns: Columns, taken: set[int]
+) -> tuple[RowRule, str] | None:
     """The row rule of a body row, by its label (the first written cell outside the figure
     columns), else the first unlabelled rule not yet used."""
     figure_columns = set(columns.at.values())
@@ -127,12 +129,12 @@ def read_funding(sheet: Sheet, segment: Segment, path: str, cut: Cut) -> dict[st
             where = f"{path}.sources[{len(sources)}]"
             roles = (*_TOTAL_FIELDS, "weight", "rate", "score")
             values, shown = _values(sheet, row, columns, roles, where, cut)
-            kind = FundKind[rule.is_.partition(":")[2].upper()]
-            sources.append(FundSource(kind=kind, label=label, **values, not_shown=tuple(shown)))
+            fund = FundKind[rule.is_.partition(":")[2].upper()]
+            sources.append(FundSource(kind=fund, label=label, **values, not_shown=tuple(shown)))
         else:
             where = f"{path}.spending_rows[{len(spending)}]"
-            roles = ("initial_budget", "full_year_budget", "executed", "weight", "rate", "score")
-            values, shown = _values(sheet, row, columns, roles, where, cut)
+            spend = ("initial_budget", "full_year_budget", "executed", "weight", "rate", "score")
+            values, shown = _values(sheet, row, columns, spend, where, cut)
             kind = SpendingKind[rule.is_.partition(":")[2].upper()]
             spending.append(SpendingRow(kind=kind, label=label, **values, not_shown=tuple(shown)))
     fields["sources"] = tuple(sources)
@@ -146,7 +148,11 @@ def read_goal(sheet: Sheet, segment: Segment, path: str, cut: Cut) -> AnnualGoal
     columns = columns_of(sheet, segment)
     fields: dict[str, Any] = {}
     hidden: list[str] = []
-    for role, field in (("expected", "expected"), ("adjusted", "adjusted"), ("achieved", "achieved")):
+    for role, field in (
+        ("expected", "expected"),
+        ("adjusted", "adjusted"),
+        ("achieved", "achieved"),
+    ):
         column = columns.get(role)
         if column is None:
             continue
@@ -171,7 +177,9 @@ def read_goal(sheet: Sheet, segment: Segment, path: str, cut: Cut) -> AnnualGoal
                 sheet.used.add((row, column))
                 continue
             if "stated_completion_rate" not in fields:
-                fields["stated_completion_rate"] = sheet.figure(row, column, where, "rate", rate=True)
+                fields["stated_completion_rate"] = sheet.figure(
+                    row, column, where, "rate", rate=True
+                )
     return AnnualGoal(**fields, not_shown=tuple(hidden))
 
 
@@ -188,7 +196,7 @@ def read_split(sheet: Sheet, segment: Segment, path: str) -> dict[str, Any]:
             continue
         head = sheet.own(segment.start, column)
         fields[f"{side}_split_total"] = _labelled(sheet, head, f"{path}.{side}_split_total")[1]
-        lines = []
+        lines: list[Any] = []
         for row in segment.body:
             cell = sheet.own(row, column)
             if cell.blank:
@@ -197,7 +205,9 @@ def read_split(sheet: Sheet, segment: Segment, path: str) -> dict[str, Any]:
             where = f"{path}.{side}_split[{len(lines)}]"
             label, amount = _labelled(sheet, cell, f"{where}.amount")
             key = label_key(label)
-            kind = next((k for text, k in block.kinds.get(side, ()) if label_key(text) in key), None)
+            kind = next(
+                (k for text, k in block.kinds.get(side, ()) if label_key(text) in key), None
+            )
             if kind is None:
                 raise sheet.grid.error(
                     cell, f"{label!r} names no {side} line the layout knows",

@@ -6,7 +6,6 @@ break, the same label continues it), a 二级 label starts a subgroup, a blank o
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from budget_perf.excel._values import text_of
@@ -48,7 +47,9 @@ class Tree:
                 category=g["category"], label=g["label"], stated_weight=g["weight"],
                 goal=g["goal"],
                 groups=tuple(
-                    Level2Group(category=s["category"], label=s["label"], indicators=tuple(s["rows"]))
+                    Level2Group(
+                        category=s["category"], label=s["label"], indicators=tuple(s["rows"])
+                    )
                     for s in g["level2"]
                 ),
             )
@@ -98,7 +99,13 @@ def read_indicators(
         rule = next((r for r in segment.block.rows if r.labels and r.labels.match(label)), None)
         if rule is not None:
             first = next(sheet.grid.filled(row))
-            sheet.used.update((row, c.column) for c in sheet.grid.filled(row) if c.column <= first.column + 2 and not c.blank and c.column not in columns.at.values())
+            sheet.used.update(
+                (row, c.column)
+                for c in sheet.grid.filled(row)
+                if c.column <= first.column + 2
+                and not c.blank
+                and c.column not in columns.at.values()
+            )
             for field, role in rule.fields.items():
                 column = columns.get(role)
                 if column is None:
@@ -108,7 +115,9 @@ def read_indicators(
                     tree.funding_hidden.append(field)
                     sheet.used.add((row, column))
                 else:
-                    tree.funding[field] = sheet.figure(row, column, where, field, rate=field == "stated_execution_rate")
+                    tree.funding[field] = sheet.figure(
+                        row, column, where, field, rate=field == "stated_execution_rate"
+                    )
             continue
         if level1_col is not None:
             _group(sheet, tree, row, level1_col, level2_col, goal, layout)
@@ -119,19 +128,25 @@ def read_indicators(
         if not name or (layout.not_applicable and layout.not_applicable.search(name)):
             sheet.used.update((row, columns.at[r]) for r in cells)
             continue
-        if layout.placeholder and layout.placeholder.fullmatch(name) and all(c.blank for c in cells.values()):
+        if (
+            layout.placeholder
+            and layout.placeholder.fullmatch(name)
+            and all(c.blank for c in cells.values())
+        ):
             continue
-        if tree.groups:
-            where = f"{path}.groups[{len(tree.groups) - 1}].groups[{max(len(tree.groups[-1]['level2']) - 1, 0)}].indicators[{len(tree.groups[-1]['level2'][-1]['rows']) if tree.groups[-1]['level2'] else 0}]"
-        else:
-            where = f"{path}.ungrouped[{len(tree.ungrouped)}]"
+        where = _where(tree, path, level1_col is None)
         sheet.sources[f"{where}.name"] = sheet.grid.address(sheet.own(row, name_col))
         fields: dict[str, Any] = {"name": name}
         hidden = list(printed_not)
         for role in figures:
             field = _FIGURES.get(role) or _RATES.get(role) or role
             column = columns.get(role)
-            if tree.header_cut or column is None or cut.hides(row, column) or hidden_under(f"{where}.{field}", sheet.hidden):
+            if (
+                tree.header_cut
+                or column is None
+                or cut.hides(row, column)
+                or hidden_under(f"{where}.{field}", sheet.hidden)
+            ):
                 if column is not None:
                     sheet.used.add((row, column))
                 if field not in hidden:
@@ -139,7 +154,9 @@ def read_indicators(
             elif role in _TEXT:
                 fields[field] = sheet.text(row, column, f"{where}.{field}")
             else:
-                fields[field] = sheet.figure(row, column, f"{where}.{field}", field, rate=role in _RATES)
+                fields[field] = sheet.figure(
+                    row, column, f"{where}.{field}", field, rate=role in _RATES
+                )
         indicator = Indicator(**fields, not_shown=tuple(hidden))
         tree.rows += 1
         if level1_col is None:
@@ -153,7 +170,25 @@ def read_indicators(
             tree.groups[-1]["level2"][-1]["rows"].append(indicator)
 
 
-def _group(sheet: Sheet, tree: Tree, row: int, level1_col: int, level2_col: int | None, goal: str, layout: Layout) -> None:
+def _where(tree: Tree, path: str, ungrouped: bool) -> str:
+    """The model path of the next indicator of *tree*."""
+    if ungrouped or not tree.groups or not tree.groups[-1]["level2"]:
+        return f"{path}.ungrouped[{len(tree.ungrouped)}]"
+    g = len(tree.groups) - 1
+    s = len(tree.groups[-1]["level2"]) - 1
+    n = len(tree.groups[-1]["level2"][-1]["rows"])
+    return f"{path}.groups[{g}].groups[{s}].indicators[{n}]"
+
+
+def _group(
+    sheet: Sheet,
+    tree: Tree,
+    row: int,
+    level1_col: int,
+    level2_col: int | None,
+    goal: str,
+    layout: Layout,
+) -> None:
     label1 = sheet.text(row, level1_col, "")
     label2 = sheet.text(row, level2_col, "") if level2_col is not None else ""
     category2 = _level2(label2, sheet, row, level2_col) if label2 and level2_col else None
@@ -163,12 +198,24 @@ def _group(sheet: Sheet, tree: Tree, row: int, level1_col: int, level2_col: int 
         last = tree.groups[-1] if tree.groups else None
         if last is None or last["category"] is not category or last["goal"] != goal:
             tree.groups.append(
-                {"category": category, "label": label1, "weight": weight_in(label1), "goal": goal, "level2": []}
+                {
+                    "category": category,
+                    "label": label1,
+                    "weight": weight_in(label1),
+                    "goal": goal,
+                    "level2": [],
+                }
             )
     if category2 is not None:
         if not tree.groups:
             tree.groups.append(
-                {"category": category2.level1, "label": "", "weight": None, "goal": goal, "level2": []}
+                {
+                    "category": category2.level1,
+                    "label": "",
+                    "weight": None,
+                    "goal": goal,
+                    "level2": [],
+                }
             )
         tree.groups[-1]["level2"].append({"category": category2, "label": label2, "rows": []})
 
@@ -199,7 +246,16 @@ def read_score_sheet(sheet: Sheet, segment: Segment, path: str, cut: Cut) -> tup
     """The score sheet's 一级 → 二级 → 三级 rows."""
     columns = columns_of(sheet, segment)
     groups: list[ScoreGroup] = []
-    item_roles = (("number", "number"), ("name", "name"), ("weight", "weight"), ("explanation", "explanation"), ("criteria", "criteria"), ("value", "stated_value"), ("score", "stated_score"), ("note", "note"))
+    item_roles = (
+        ("number", "number"),
+        ("name", "name"),
+        ("weight", "weight"),
+        ("explanation", "explanation"),
+        ("criteria", "criteria"),
+        ("value", "stated_value"),
+        ("score", "stated_score"),
+        ("note", "note"),
+    )
     for row in segment.body:
         group_col, sub_col = columns.get("group"), columns.get("subgroup")
         if group_col is not None and not sheet.own(row, group_col).blank:
@@ -212,13 +268,24 @@ def read_score_sheet(sheet: Sheet, segment: Segment, path: str, cut: Cut) -> tup
             sw = columns.get("subgroup_weight")
             weight = sheet.figure(row, sw, "", "分值") if sw is not None else weight_in(label)
             if not groups:
-                raise sheet.grid.error(sheet.own(row, sub_col), "a 二级指标 with no 一级指标 above it", "二级指标上方没有一级指标")
-            groups[-1] = attrs_evolve(groups[-1], groups=(*groups[-1].groups, ScoreSubgroup(label=label, stated_weight=weight)))
+                raise sheet.grid.error(
+                    sheet.own(row, sub_col),
+                    "a 二级指标 with no 一级指标 above it",
+                    "二级指标上方没有一级指标",
+                )
+            groups[-1] = attrs_evolve(
+                groups[-1],
+                groups=(*groups[-1].groups, ScoreSubgroup(label=label, stated_weight=weight)),
+            )
         name_col = columns.get("name")
         if name_col is None or sheet.own(row, name_col).blank:
             continue
         if not groups or not groups[-1].groups:
-            raise sheet.grid.error(sheet.own(row, name_col), "a 三级指标 with no 一级/二级指标 above it", "三级指标上方没有一级或二级指标")
+            raise sheet.grid.error(
+                sheet.own(row, name_col),
+                "a 三级指标 with no 一级/二级指标 above it",
+                "三级指标上方没有一级或二级指标",
+            )
         g, s = len(groups) - 1, len(groups[-1].groups) - 1
         where = f"{path}.groups[{g}].groups[{s}].items[{len(groups[-1].groups[-1].items)}]"
         fields: dict[str, Any] = {}
@@ -246,6 +313,3 @@ def attrs_evolve(record: Any, **changes: Any) -> Any:
     import attrs
 
     return attrs.evolve(record, **changes)
-
-
-_ = Decimal

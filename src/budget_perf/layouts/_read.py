@@ -21,8 +21,16 @@ from budget_perf.model import Department, Region, SelfEvaluation
 
 __all__ = ["grids_of", "read_grids_with_sources"]
 
-_PREFIX = {"department": "$.department_table", "score_sheet": "$.score_sheet", "basic_data": "$.basic_data"}
-_FIELD = {"department": "department_table", "score_sheet": "score_sheet", "basic_data": "basic_data"}
+_PREFIX = {
+    "department": "$.department_table",
+    "score_sheet": "$.score_sheet",
+    "basic_data": "$.basic_data",
+}
+_FIELD = {
+    "department": "department_table",
+    "score_sheet": "score_sheet",
+    "basic_data": "basic_data",
+}
 
 
 def grids_of(path: str | Path) -> tuple[Grid, ...]:
@@ -58,7 +66,9 @@ def read_grids_with_sources(
         else:
             prefix = _PREFIX[kind]
             if counts.get(kind):
-                raise grid.error(None, f"a second {kind.replace('_', ' ')} table", f"第二张{kind}表")
+                raise grid.error(
+                    None, f"a second {kind.replace('_', ' ')} table", f"第二张{kind}表"
+                )
         counts[kind] = counts.get(kind, 0) + 1
         if kind == "basic_data":
             tables.append((layout, _basic(grid)))
@@ -68,7 +78,9 @@ def read_grids_with_sources(
             except BudgetPerfError:
                 raise
             except (TypeError, ValueError) as error:  # a value the model refuses
-                raise grid.error(None, f"cannot read the table: {error}", f"无法读取该表：{error}") from None
+                raise grid.error(
+                    None, f"cannot read the table: {error}", f"无法读取该表：{error}"
+                ) from None
     if not tables:
         raise WorkbookError(file, "no table found", reason_zh="未找到表格")
     years = sorted({t.year for _, t in tables if t.year is not None})
@@ -76,8 +88,12 @@ def read_grids_with_sources(
         years = sorted({*years, year})
     if len(years) > 1:
         shown = ", ".join(str(y) for y in years)
-        raise WorkbookError(file, f"the tables state different years: {shown}", reason_zh=f"各表年度不一致：{shown}")
-    fields: dict[str, Any] = {"projects": tuple(t.record for layout, t in tables if layout.table == "project")}
+        raise WorkbookError(
+            file, f"the tables state different years: {shown}", reason_zh=f"各表年度不一致：{shown}"
+        )
+    fields: dict[str, Any] = {
+        "projects": tuple(t.record for layout, t in tables if layout.table == "project")
+    }
     for layout, table in tables:
         if layout.table != "project":
             fields[_FIELD[layout.table]] = table.record
@@ -85,14 +101,22 @@ def read_grids_with_sources(
     department = next((t.department for t in main if t.department is not None), "")
     wanted = {part for layout, _ in tables for part in layout.report_parts}
     present = {"projects" if fields["projects"] else "", *(f for f in fields if f != "projects")}
-    report_hidden = tuple(p for p in ("projects", "department_table", "basic_data") if p in wanted and p not in present)
-    report_hidden += tuple(p.removeprefix("$.") for p in hidden if p.removeprefix("$.") in ("projects", "basic_data", "department_table", "score_sheet") and p.removeprefix("$.") not in report_hidden)
+    report_hidden: list[str] = [
+        p
+        for p in ("projects", "department_table", "basic_data")
+        if p in wanted and p not in present
+    ]
+    for path in hidden:  # a whole table the copy does not show: "$.basic_data"
+        part = path.removeprefix("$.")
+        whole = part in ("projects", "department_table", "basic_data", "score_sheet")
+        if whole and part not in report_hidden and part not in present:
+            report_hidden.append(part)
     evaluation = SelfEvaluation(
         year=years[0] if years else None,
         department=Department(name=department),
         region=region,
         title=main[0].title,
-        not_shown=report_hidden,
+        not_shown=tuple(report_hidden),
         **fields,
     )
     sources: dict[str, str] = {}
@@ -109,4 +133,6 @@ def _basic(grid: Grid) -> TableRead:
     sources: dict[str, str] = {}
     rows = list(range(1, grid.n_rows + 1))
     record = read_basic(grid, rows, sources)
-    return TableRead(record=record, title="", year=None, year_cell="", department=None, sources=sources)
+    return TableRead(
+        record=record, title="", year=None, year_cell="", department=None, sources=sources
+    )

@@ -50,11 +50,11 @@ def segments(sheet: Sheet) -> tuple[str, list[int], list[Segment]]:
             continue
         started = _start(sheet, row, current)
         is_fact = any(fact.labels.match(text_of(c)) for fact in layout.facts for c in cells)
-        if not title and not found and not facts and len(cells) == 1 and started is None:
-            if not is_fact:
-                title = text_of(cells[0])
-                sheet.used.add((row, cells[0].column))
-                continue
+        first = not title and not found and not facts and len(cells) == 1
+        if first and started is None and not is_fact:
+            title = text_of(cells[0])
+            sheet.used.add((row, cells[0].column))
+            continue
         if started is not None:
             block, column = started
             current = Segment(block=block, start=row, start_column=column)

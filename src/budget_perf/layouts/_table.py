@@ -57,11 +57,17 @@ def _facts(sheet: Sheet, rows: list[int]) -> dict[str, Any]:
                 continue
             sheet.used.add((cell.row, cell.column))
             if fact.take == "after_colon":
-                value = re.split(r"[:：]", text, maxsplit=1)[-1].strip() if re.search(r"[:：]", text) else ""
+                value = (
+                    re.split(r"[:：]", text, maxsplit=1)[-1].strip()
+                    if re.search(r"[:：]", text)
+                    else ""
+                )
                 where = cell
             else:
                 nxt = cells[index + 1] if index + 1 < len(cells) else None
-                labelled = nxt is not None and any(f.labels.match(text_of(nxt)) for f in sheet.layout.facts)
+                labelled = nxt is not None and any(
+                    f.labels.match(text_of(nxt)) for f in sheet.layout.facts
+                )
                 value = "" if nxt is None or labelled else text_of(nxt)
                 where = cell if nxt is None or labelled else nxt
                 if value:
@@ -217,7 +223,12 @@ def _unit_in(text: str) -> str:
 
 
 def _tree(
-    layout: Layout, tree: Tree, total: dict[str, Any] | None, facts: dict[str, Any], cut: bool, found: bool
+    layout: Layout,
+    tree: Tree,
+    total: dict[str, Any] | None,
+    facts: dict[str, Any],
+    cut: bool,
+    found: bool,
 ) -> IndicatorTree | None:
     groups, ungrouped = tree.built()
     if not found or (not groups and not ungrouped and total is None):
