@@ -28,7 +28,8 @@ from pathlib import Path
 
 from budget_perf._decimal import in_library_context
 from budget_perf.errors import InvalidLayout
-from budget_perf.layouts._description import Layout, parse_layout
+from budget_perf.layouts._description import Layout
+from budget_perf.layouts._parse import parse_layout
 from budget_perf.model import Region, SelfEvaluation
 
 __all__ = [

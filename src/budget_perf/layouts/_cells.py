@@ -38,6 +38,14 @@ class Sheet:
         self.hidden = hidden
         self.used: set[tuple[int, int]] = set()
         self.sources: dict[str, str] = {}
+        self._texts: dict[tuple[int, int], str] = {}
+
+    def shown(self, cell: Cell) -> str:
+        """The text of *cell* (computed once per cell)."""
+        key = (cell.row, cell.column)
+        if key not in self._texts:
+            self._texts[key] = text_of(cell)
+        return self._texts[key]
 
     def own(self, row: int, column: int) -> Cell:
         """The cell at (*row*, *column*), blank unless its value was written there."""
@@ -85,7 +93,7 @@ class Sheet:
 
     def matches(self, labels: Labels, row: int) -> Cell | None:
         """The first written cell of *row* that reads as one of *labels*."""
-        return next((c for c in self.grid.filled(row) if labels.match(text_of(c))), None)
+        return next((c for c in self.grid.filled(row) if labels.match(self.shown(c))), None)
 
     def leftover_figure(self) -> Cell | None:
         """A written cell holding a figure that no part of the layout placed, if any."""

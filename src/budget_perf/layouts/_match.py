@@ -12,17 +12,39 @@ from collections.abc import Sequence
 from budget_perf.errors import UnknownLayout
 from budget_perf.excel._grid import Cell, Grid
 from budget_perf.excel._values import text_of
-from budget_perf.layouts._description import Layout
+from budget_perf.layouts._description import Labels, Layout, label_key
 
 __all__ = ["choose"]
 
 
-def _found(grid: Grid, layout: Layout) -> tuple[list[Cell], str | None]:
+class _Texts:
+    """The written cells of a grid in reading order, indexed by their compared text."""
+
+    def __init__(self, grid: Grid) -> None:
+        self.cells = [c for _, c in sorted(grid.cells.items()) if c.origin and not c.blank]
+        self.texts = [text_of(c) for c in self.cells]
+        self.first: dict[str, Cell] = {}
+        for cell, text in zip(self.cells, self.texts, strict=True):
+            key = label_key(text)
+            self.first.setdefault(key, cell)
+            self.first.setdefault(key.split(":", 1)[0], cell)
+
+    def find(self, labels: Labels) -> Cell | None:
+        """The first cell reading as *labels*, or None."""
+        hits = [self.first[k] for k in labels.exact if k in self.first]
+        if labels.patterns:
+            hit = next(
+                (c for c, t in zip(self.cells, self.texts, strict=True) if labels.match(t)), None
+            )
+            hits += [hit] if hit is not None else []
+        return min(hits, key=lambda c: (c.row, c.column), default=None)
+
+
+def _found(texts: _Texts, layout: Layout) -> tuple[list[Cell], str | None]:
     """The cells where the layout's labels were found, in order, and the first label missing."""
-    cells = [c for (_, _), c in sorted(grid.cells.items()) if c.origin and not c.blank]
     found: list[Cell] = []
     for labels in layout.match:
-        hit = next((c for c in cells if labels.match(text_of(c))), None)
+        hit = texts.find(labels)
         if hit is None:
             return found, labels.variants[0]
         found.append(hit)
@@ -37,8 +59,9 @@ def choose(grid: Grid, layouts: Sequence[Layout]) -> Layout:
     """
     best: Layout | None = None
     nearest: tuple[float, Layout, list[Cell], str] | None = None
+    texts = _Texts(grid)
     for layout in layouts:
-        found, missing = _found(grid, layout)
+        found, missing = _found(texts, layout)
         if missing is None:
             if best is None or len(layout.match) > len(best.match):
                 best = layout

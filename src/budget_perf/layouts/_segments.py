@@ -49,7 +49,7 @@ def segments(sheet: Sheet) -> tuple[str, list[int], list[Segment]]:
         if not cells:
             continue
         started = _start(sheet, row, current)
-        is_fact = any(fact.labels.match(text_of(c)) for fact in layout.facts for c in cells)
+        is_fact = any(fact.labels.match(sheet.shown(c)) for fact in layout.facts for c in cells)
         first = not title and not found and not facts and len(cells) == 1
         if first and started is None and not is_fact:
             title = text_of(cells[0])
