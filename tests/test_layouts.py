@@ -94,12 +94,12 @@ def read_corpus(number: int, **options: Any) -> tuple[Any, Any]:
 
 def test_every_bundled_layout_loads_names_its_source_and_is_listed() -> None:
     """Each bundled description validates, declares its own key and cites where it was seen."""
-    assert len(list_layouts()) == 11
+    assert len(list_layouts()) == 13
     for key in list_layouts():
         layout = load_layout(key)
         assert layout.key == key
         assert layout.source and layout.title
-        assert layout.table in ("project", "department", "score_sheet", "basic_data")
+        assert layout.table in ("project", "department", "score_sheet", "basic_data", "workbook")
 
 
 def _bundled(key: str) -> dict[str, Any]:
@@ -338,3 +338,15 @@ def test_read_with_sources_names_workbook_cells(tmp_path: pathlib.Path) -> None:
 
 def _grid_type_check(grid: Grid) -> None:
     assert isinstance(grid, Grid)
+
+
+def test_read_reads_the_workbooks_write_workbook_writes(tmp_path: pathlib.Path) -> None:
+    """budget_perf.read picks the library's own layout for a workbook write_workbook wrote, and
+    reads it as read_workbook does (figures and their cells alike)."""
+    from budget_perf.excel import read_workbook_with_sources, write_workbook
+
+    path = tmp_path / "自评.xlsx"
+    write_workbook(bp.examples.load("yueyang-npc-2022"), path)
+    assert bp.read_with_sources(path) == read_workbook_with_sources(path)
+    report = bp.read(path, region=bp.Region(city="岳阳市"), layout="budget-perf-workbook-project")
+    assert report.region == bp.Region(city="岳阳市") and report.projects[0].name == "业务工作经费"

@@ -51,7 +51,7 @@ CASES: tuple[Case, ...] = (
     ),
     Case(
         id="layouts-read-five-thousand-indicator-rows",
-        what="a project table with 4 990 indicator rows (near the 5 000-row limit) is read in one pass",
+        what="a project table of 4 990 indicator rows (near the 5 000-row limit) reads in one pass",
         code=_TABLE
         + textwrap.dedent(
             """

@@ -9,7 +9,7 @@ columns found by their header labels.  :func:`read` turns a file into grids, pic
 layout by its labels (or the one named with ``layout=``), and reads it onto the one model.
 
 >>> list_layouts()[:3]
-('anhui-scoresheet', 'chongqing-department', 'guizhou-department')
+('anhui-scoresheet', 'budget-perf-workbook-department', 'budget-perf-workbook-project')
 >>> load_layout("national-project").table
 'project'
 >>> layout_from_json('{"key": "x"}')
@@ -25,6 +25,8 @@ from collections.abc import Iterable
 from importlib import resources
 from os import PathLike
 from pathlib import Path
+
+import attrs
 
 from budget_perf._decimal import in_library_context
 from budget_perf.errors import InvalidLayout
@@ -136,9 +138,32 @@ def read_with_sources(
     from budget_perf.layouts._read import read_grids_with_sources
 
     layouts, forced = _layouts(layout)
+    grids = _grids_of(path)
+    if _canonical(grids, layouts, forced):
+        from budget_perf.excel import read_workbook_with_sources
+
+        report, sources = read_workbook_with_sources(path, year=year)
+        return (report if region is None else attrs.evolve(report, region=region)), sources
     return read_grids_with_sources(
-        _grids_of(path), layouts, year=year, region=region, forced=forced, not_shown=not_shown
+        grids, layouts, year=year, region=region, forced=forced, not_shown=not_shown
     )
+
+
+def _canonical(grids: tuple[Grid, ...], layouts: tuple[Layout, ...], forced: Layout | None) -> bool:
+    """Whether the file is a workbook as :func:`~budget_perf.excel.write_workbook` writes it
+    (a sheet matches a ``workbook`` layout): then the bundled report's reader reads it whole."""
+    from budget_perf.errors import UnknownLayout
+    from budget_perf.layouts._match import choose
+
+    if forced is not None:
+        return forced.table == "workbook"
+    for grid in grids:
+        try:
+            if choose(grid, layouts).table == "workbook":
+                return True
+        except UnknownLayout:
+            continue
+    return False
 
 
 def _grids_of(path: str | Path) -> tuple[Grid, ...]:

@@ -22,7 +22,7 @@ from budget_perf.model.region import Region
 
 __all__ = ["Block", "Column", "Fact", "Labels", "Layout", "RowRule", "label_key"]
 
-TABLES = ("project", "department", "score_sheet", "basic_data")
+TABLES = ("project", "department", "score_sheet", "basic_data", "workbook")
 #: What a fact beside a label fills in, per table kind (and for every table: the report's).
 FACT_FIELDS = frozenset(
     {

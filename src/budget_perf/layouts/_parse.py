@@ -280,7 +280,8 @@ def parse_layout(text: str | bytes) -> Layout:
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", key):
         raise _problem("$.key", f"expected lower-case words joined by '-', got {key!r}")
     blocks = tuple(_block(b, f"$.blocks[{i}]") for i, b in enumerate(_list(data, "blocks", "$")))
-    if not blocks:
+    table = _choice(data["table"], "$.table", TABLES)
+    if not blocks and table not in ("basic_data", "workbook"):
         raise _problem("$.blocks", "a layout needs at least one block")
     money = data.get("money_unit")
     if money is not None:
@@ -295,7 +296,7 @@ def parse_layout(text: str | bytes) -> Layout:
         valid_from=_year(data.get("valid_from"), "$.valid_from"),
         valid_to=_year(data.get("valid_to"), "$.valid_to"),
         region=_region(data.get("region"), "$.region"),
-        table=_choice(data["table"], "$.table", TABLES),
+        table=table,
         money_unit=money,
         match=tuple(Labels(variants=(label,)) for label in match),
         facts=tuple(_fact(f, f"$.facts[{i}]") for i, f in enumerate(_list(data, "facts", "$"))),
