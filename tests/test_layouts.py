@@ -233,6 +233,20 @@ def test_the_caller_marks_an_illegible_part_not_shown() -> None:
     assert not total.is_shown("executed") and total.is_shown("note")
 
 
+def test_a_not_shown_path_that_names_nothing_is_refused() -> None:
+    """A misspelt not_shown path would silently read the cell: it is refused instead."""
+    typo = ("$.department_table.funding.totl.executed",)
+    with pytest.raises(bp.BudgetPerfError, match=r"funding\.totl\.executed"):
+        read_grids_with_sources(corpus_grids(FILES[8]), LAYOUTS, year=2021, not_shown=typo)
+
+
+def test_a_year_the_title_contradicts_is_refused() -> None:
+    """year= fills in a year no title states; where the title states another, it is refused."""
+    assert read_corpus(1)[0].year == 2022
+    with pytest.raises(bp.BudgetPerfError, match="2021, 2022"):
+        read_grids_with_sources(corpus_grids(FILES[0]), LAYOUTS, year=2021)
+
+
 def test_a_figure_the_layout_cannot_place_is_refused_at_its_cell() -> None:
     """A figure beside no label the layout knows is an error naming the cell, never dropped."""
     rows = [list(r) for r in load(FILES[0])["tables"][0]["rows"]]

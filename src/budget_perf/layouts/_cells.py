@@ -17,16 +17,14 @@ from budget_perf.excel._grid import Cell, Grid
 from budget_perf.excel._values import figure_of, percent_of, text_of
 from budget_perf.layouts._description import Labels, Layout
 
-__all__ = ["Sheet", "hidden_under"]
+__all__ = ["Sheet"]
 
 _PATH_STEP = re.compile(r"[.\[]")
 
 
-def hidden_under(path: str, hidden: frozenset[str]) -> bool:
-    """Whether *path* or a record holding it is among the paths marked *hidden*."""
-    if path in hidden:
-        return True
-    return any(path.startswith(h) and _PATH_STEP.match(path, len(h)) for h in hidden)
+def _under(path: str, marked: str) -> bool:
+    """Whether *path* is *marked* or lies inside the record *marked* names."""
+    return path == marked or (path.startswith(marked) and bool(_PATH_STEP.match(path, len(marked))))
 
 
 class Sheet:
@@ -39,6 +37,14 @@ class Sheet:
         self.used: set[tuple[int, int]] = set()
         self.sources: dict[str, str] = {}
         self._texts: dict[tuple[int, int], str] = {}
+        #: The caller's not-shown paths this table has (the others name nothing here).
+        self.hidden_found: set[str] = set()
+
+    def is_hidden(self, path: str) -> bool:
+        """Whether the caller marked *path* (or a record holding it) not shown."""
+        marks = {marked for marked in self.hidden if _under(path, marked)}
+        self.hidden_found |= marks
+        return bool(marks)
 
     def shown(self, cell: Cell) -> str:
         """The text of *cell* (computed once per cell)."""

@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from budget_perf.excel._values import text_of
-from budget_perf.layouts._cells import Sheet, hidden_under
+from budget_perf.layouts._cells import Sheet
 from budget_perf.layouts._columns import Columns, columns_of
 from budget_perf.layouts._description import RowRule, label_key
 from budget_perf.layouts._segments import Segment
@@ -68,7 +68,7 @@ def _values(
         if column is None:
             continue
         where = f"{path}.{field}"
-        if hidden_under(where, sheet.hidden) or cut.hides(row, column):
+        if sheet.is_hidden(where) or cut.hides(row, column):
             sheet.used.add((row, column))
             hidden.append(field)
         elif role == "scoring_method":
@@ -159,7 +159,7 @@ def read_goal(sheet: Sheet, segment: Segment, path: str, cut: Cut) -> AnnualGoal
         where = f"{path}.{field}"
         texts = []
         for row in segment.body:
-            if hidden_under(where, sheet.hidden) or cut.hides(row, column):
+            if sheet.is_hidden(where) or cut.hides(row, column):
                 sheet.used.add((row, column))
                 if field not in hidden:
                     hidden.append(field)

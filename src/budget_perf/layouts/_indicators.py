@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from budget_perf.excel._values import text_of
-from budget_perf.layouts._cells import Sheet, hidden_under
+from budget_perf.layouts._cells import Sheet
 from budget_perf.layouts._columns import Columns, columns_of
 from budget_perf.layouts._description import Layout, label_key
 from budget_perf.layouts._funds import Cut, weight_in
@@ -111,7 +111,7 @@ def read_indicators(
                 if column is None:
                     continue
                 where = f"{funding_path}.{field}"
-                if cut.hides(row, column) or hidden_under(where, sheet.hidden):
+                if sheet.is_hidden(where) or cut.hides(row, column):
                     tree.funding_hidden.append(field)
                     sheet.used.add((row, column))
                 else:
@@ -141,12 +141,8 @@ def read_indicators(
         for role in figures:
             field = _FIGURES.get(role) or _RATES.get(role) or role
             column = columns.get(role)
-            if (
-                tree.header_cut
-                or column is None
-                or cut.hides(row, column)
-                or hidden_under(f"{where}.{field}", sheet.hidden)
-            ):
+            marked = sheet.is_hidden(f"{where}.{field}")
+            if marked or tree.header_cut or column is None or cut.hides(row, column):
                 if column is not None:
                     sheet.used.add((row, column))
                 if field not in hidden:
@@ -230,7 +226,7 @@ def read_total(sheet: Sheet, segment: Segment, tree: Tree, path: str) -> dict[st
     for field, role in segment.block.fields.items():
         column = None if tree.columns is None else tree.columns.get(role)
         where = f"{path}.{field}" if field != "stated_grade" else ""
-        if column is None or tree.header_cut or (where and hidden_under(where, sheet.hidden)):
+        if column is None or tree.header_cut or (where and sheet.is_hidden(where)):
             if field != "stated_grade":
                 hidden.append(field)
             continue
@@ -294,7 +290,7 @@ def read_score_sheet(sheet: Sheet, segment: Segment, path: str, cut: Cut) -> tup
             column = columns.get(role)
             if column is None:
                 continue
-            if cut.hides(row, column) or hidden_under(f"{where}.{field}", sheet.hidden):
+            if cut.hides(row, column) or sheet.is_hidden(f"{where}.{field}"):
                 sheet.used.add((row, column))
                 hidden.append(field)
             elif field in ("weight", "stated_score"):

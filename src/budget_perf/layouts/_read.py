@@ -111,6 +111,7 @@ def read_grids_with_sources(
         whole = part in ("projects", "department_table", "basic_data", "score_sheet")
         if whole and part not in report_hidden and part not in present:
             report_hidden.append(part)
+    _check_marks(hidden, {m for _, t in tables for m in t.hidden_found}, file)
     evaluation = SelfEvaluation(
         year=years[0] if years else None,
         department=Department(name=department),
@@ -134,5 +135,25 @@ def _basic(grid: Grid) -> TableRead:
     rows = list(range(1, grid.n_rows + 1))
     record = read_basic(grid, rows, sources)
     return TableRead(
-        record=record, title="", year=None, year_cell="", department=None, sources=sources
+        record=record,
+        title="",
+        year=None,
+        hidden_found=frozenset(),
+        department=None,
+        sources=sources,
     )
+
+
+_WHOLE = ("$.projects", "$.department_table", "$.basic_data", "$.score_sheet")
+
+
+def _check_marks(hidden: frozenset[str], found: set[str], file: str) -> None:
+    """Refuse a not-shown path that names nothing the tables have (a typo must not pass)."""
+    unknown = sorted(hidden - found - set(_WHOLE))
+    if unknown:
+        shown = ", ".join(unknown)
+        raise WorkbookError(
+            file,
+            f"not_shown names no value of the tables read: {shown}",
+            reason_zh=f"not_shown中的路径在所读表格中不存在：{shown}",
+        )

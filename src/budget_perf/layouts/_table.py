@@ -41,7 +41,7 @@ class TableRead:
     record: Any
     title: str
     year: int | None
-    year_cell: str
+    hidden_found: frozenset[str]
     department: str | None
     sources: dict[str, str]
 
@@ -209,7 +209,8 @@ def read_table(grid: Grid, layout: Layout, prefix: str, hidden: frozenset[str]) 
             break
     return TableRead(
         record=record, title=title, year=int(year_match[1]) if year_match else None,
-        year_cell=grid.address(grid.cell(1, 1)), department=department, sources=sheet.sources,
+        hidden_found=frozenset(sheet.hidden_found), department=department,
+        sources=sheet.sources,
     )  # fmt: skip
 
 
