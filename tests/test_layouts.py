@@ -341,6 +341,19 @@ def test_a_corpus_table_typed_into_a_workbook_reads_the_same(
     assert bp.read(path, layout=LAYOUT[number], year=YEAR.get(number), region=REGION.get(number))
 
 
+def test_merged_cells_of_a_real_workbook_read_as_printed_once(tmp_path: pathlib.Path) -> None:
+    """Yunnan's table with its labels merged as a form merges them (项目资金 down five rows,
+    产出指标 down four, 年度指标值 across three) reads into the same model: a merged label
+    belongs to its first cell, the cells it covers are not read again."""
+    path = _workbook(1, tmp_path)
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    for cells in ("A5:A9", "A14:A17", "D12:F12", "B3:J3", "A12:C12"):
+        sheet.merge_cells(cells)
+    book.save(path)
+    assert canonical(bp.read(path, region=REGION[1])) == canonical(expected(1))
+
+
 def test_read_with_sources_names_workbook_cells(tmp_path: pathlib.Path) -> None:
     """From a workbook, a figure's source is its sheet and cell."""
     path = _workbook(4, tmp_path)

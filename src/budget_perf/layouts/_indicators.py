@@ -97,15 +97,7 @@ def read_indicators(
     for row in segment.body:
         label = next((text_of(c) for c in sheet.grid.filled(row)), "")
         rule = next((r for r in segment.block.rows if r.labels and r.labels.match(label)), None)
-        if rule is not None:
-            first = next(sheet.grid.filled(row))
-            sheet.used.update(
-                (row, c.column)
-                for c in sheet.grid.filled(row)
-                if c.column <= first.column + 2
-                and not c.blank
-                and c.column not in columns.at.values()
-            )
+        if rule is not None:  # the execution row printed among the indicators (Hebei)
             for field, role in rule.fields.items():
                 column = columns.get(role)
                 if column is None:
@@ -126,8 +118,7 @@ def read_indicators(
         name = sheet.text(row, name_col, "")
         cells = {role: sheet.own(row, columns.at[role]) for role in figures if role in columns.at}
         if not name or (layout.not_applicable and layout.not_applicable.search(name)):
-            sheet.used.update((row, columns.at[r]) for r in cells)
-            continue
+            continue  # no indicator: a figure in the row is left over, and refused
         if (
             layout.placeholder
             and layout.placeholder.fullmatch(name)
@@ -257,12 +248,15 @@ def read_score_sheet(sheet: Sheet, segment: Segment, path: str, cut: Cut) -> tup
         if group_col is not None and not sheet.own(row, group_col).blank:
             label = sheet.text(row, group_col, "")
             gw = columns.get("group_weight")
-            weight = sheet.figure(row, gw, "", "分值") if gw is not None else weight_in(label)
+            where = f"{path}.groups[{len(groups)}].stated_weight"
+            weight = sheet.figure(row, gw, where, "分值") if gw is not None else weight_in(label)
             groups.append(ScoreGroup(label=label, stated_weight=weight))
         if sub_col is not None and not sheet.own(row, sub_col).blank:
             label = sheet.text(row, sub_col, "")
             sw = columns.get("subgroup_weight")
-            weight = sheet.figure(row, sw, "", "分值") if sw is not None else weight_in(label)
+            count = len(groups[-1].groups) if groups else 0
+            where = f"{path}.groups[{len(groups) - 1}].groups[{count}].stated_weight"
+            weight = sheet.figure(row, sw, where, "分值") if sw else weight_in(label)
             if not groups:
                 raise sheet.grid.error(
                     sheet.own(row, sub_col),
