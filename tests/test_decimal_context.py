@@ -182,6 +182,28 @@ def test_eight_threads_with_eight_contexts_find_the_same(
 
 _STAFF = bp.ScoredItem(weight=D("20"), score=D("18.5"))
 _HUNAN = bp.load_profile("hunan-departmental")
+
+
+def _corpus_workbook() -> pathlib.Path:
+    """Corpus table 04 (Hubei, rates and 万元 figures) typed into a workbook, for bp.read."""
+    import tempfile
+
+    import openpyxl
+
+    from corpus_reports import load
+
+    table = load("04_hubei-huanggang-soil-monitoring-2020.json")["tables"][0]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([table["title"]])
+    for row in table["rows"]:
+        sheet.append([text or None for text in row])
+    path = pathlib.Path(tempfile.mkdtemp()) / "04.xlsx"
+    book.save(path)
+    return path
+
+
+_CORPUS_WORKBOOK = _corpus_workbook()
 _PROFILE_JSON = (
     pathlib.Path(bp.profiles.__file__).parent.joinpath("national-2020.json").read_text("utf-8")
 )
@@ -219,6 +241,10 @@ PUBLIC_CALLS: dict[str, Callable[[], object]] = {
     "investment_control_rate": lambda: bp.investment_control_rate(D("1234.5"), D("1000.7")),
     "key_spending_rate": lambda: bp.key_spending_rate(D("404.08"), D("1496.7")),
     "list_profiles": bp.list_profiles,
+    "list_layouts": bp.list_layouts,
+    "load_layout": lambda: bp.load_layout("national-project"),
+    "read": lambda: bp.read(_CORPUS_WORKBOOK, region=bp.Region(city="黄冈市")),
+    "read_with_sources": lambda: bp.read_with_sources(_CORPUS_WORKBOOK)[0],
     "load_profile": lambda: bp.load_profile("yueyang-departmental"),
     "load_profile_file": lambda: bp.load_profile_file(
         pathlib.Path(bp.profiles.__file__).parent / "hunan-departmental.json"

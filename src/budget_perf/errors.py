@@ -15,9 +15,11 @@ __all__ = [
     "BudgetPerfError",
     "InvalidAmount",
     "InvalidDocument",
+    "InvalidLayout",
     "InvalidProfile",
     "InvalidText",
     "UnknownExample",
+    "UnknownLayout",
 ]
 
 
@@ -110,6 +112,24 @@ class InvalidDocument(BudgetPerfError, ValueError):
 
 class InvalidProfile(BudgetPerfError, ValueError):
     """A rule profile (weights, grade bands, deductions) is malformed or inconsistent."""
+
+
+class InvalidLayout(BudgetPerfError, ValueError):
+    """A layout description (a table form described as data) is malformed, or names no
+    bundled layout."""
+
+
+class UnknownLayout(BudgetPerfError, ValueError):
+    """A table matches no layout description: names the file, the cell where matching failed
+    and the nearest layout (``file``, ``cell``, ``nearest`` attributes)."""
+
+    def __init__(
+        self, message: str, *, message_zh: str, file: str, cell: str, nearest: str
+    ) -> None:
+        self.file = file
+        self.cell = cell
+        self.nearest = nearest
+        super().__init__(message, message_zh=message_zh)
 
 
 class UnknownExample(BudgetPerfError, LookupError):

@@ -10,6 +10,7 @@ from hostile_cases import (
     cli,
     decimal_context,
     json_input,
+    layouts,
     model,
     output,
     readers,
@@ -27,4 +28,5 @@ ALL_CASES: tuple[Case, ...] = (
     *checks.CASES,
     *model.CASES,
     *readers.CASES,
+    *layouts.CASES,
 )

@@ -1,0 +1,199 @@
+"""Layouts (版式): table forms described as data, and reading any of them onto the model.
+
+A province's or a year's form of the self-evaluation table is a difference in where a figure
+is printed and which parts exist, not a different report.  Each form is one *layout
+description*, a JSON file bundled beside this module (see docs/layouts.md): the labels that
+identify it, the facts printed beside a label, and its blocks (funding, goal, indicators,
+total, income/spending split, score sheet), each found by its start label and read through
+columns found by their header labels.  :func:`read` turns a file into grids, picks each grid's
+layout by its labels (or the one named with ``layout=``), and reads it onto the one model.
+
+>>> list_layouts()[:3]
+('anhui-scoresheet', 'budget-perf-workbook-department', 'budget-perf-workbook-project')
+>>> load_layout("national-project").table
+'project'
+>>> layout_from_json('{"key": "x"}')
+Traceback (most recent call last):
+...
+budget_perf.errors.InvalidLayout: missing key(s) blocks, match, source, table, title @ $
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from importlib import resources
+from os import PathLike
+from pathlib import Path
+
+import attrs
+
+from budget_perf._decimal import in_library_context
+from budget_perf.errors import InvalidLayout
+from budget_perf.layouts._description import Layout
+from budget_perf.layouts._parse import parse_layout
+from budget_perf.model import Region, SelfEvaluation
+
+__all__ = [
+    "Layout",
+    "layout_from_json",
+    "list_layouts",
+    "load_layout",
+    "load_layout_file",
+    "read",
+    "read_with_sources",
+]
+
+
+def list_layouts() -> tuple[str, ...]:
+    """The keys of the bundled layouts, sorted."""
+    names = (entry.name for entry in resources.files(__name__).iterdir())
+    return tuple(sorted(name.removesuffix(".json") for name in names if name.endswith(".json")))
+
+
+@functools.cache
+def load_layout(key: str) -> Layout:
+    """The bundled layout named *key*.
+
+    Raises:
+        InvalidLayout: no bundled layout has that key, or its file is malformed.
+    """
+    bundled = list_layouts()
+    if key not in bundled:
+        raise InvalidLayout(
+            f"no bundled layout {key!r}; bundled: {', '.join(bundled)}",
+            message_zh=f"没有名为“{key}”的内置版式；内置版式：{'、'.join(bundled)}",
+        )
+    text = resources.files(__name__).joinpath(f"{key}.json").read_text("utf-8")
+    try:
+        layout = parse_layout(text)
+    except InvalidLayout as exc:
+        raise InvalidLayout(
+            f"{key}.json: {exc}", message_zh=f"{key}.json：{exc.message('zh')}"
+        ) from None
+    if layout.key != key:
+        raise InvalidLayout(
+            f"{key}.json: declares key {layout.key!r}",
+            message_zh=f"{key}.json：声明的键为“{layout.key}”",
+        )
+    return layout
+
+
+def layout_from_json(text: str | bytes) -> Layout:
+    """The layout described by the JSON *text* (see docs/layouts.md).
+
+    Raises:
+        InvalidLayout: the description is malformed; the message names the path in it.
+    """
+    return parse_layout(text)
+
+
+def load_layout_file(path: str | PathLike[str]) -> Layout:
+    """The layout described by the JSON file at *path* (UTF-8), e.g. a province's own form.
+
+    Raises:
+        InvalidLayout: as :func:`layout_from_json`, the message starting with the file name.
+        OSError: the file cannot be read.
+    """
+    data = Path(path).read_bytes()
+    try:
+        return parse_layout(data)
+    except InvalidLayout as exc:
+        raise InvalidLayout(f"{path}: {exc}", message_zh=f"{path}：{exc.message('zh')}") from None
+
+
+def _layouts(layout: str | Layout | None) -> tuple[tuple[Layout, ...], Layout | None]:
+    if isinstance(layout, Layout):
+        return (layout,), layout
+    if layout is not None:
+        return (load_layout(layout),), load_layout(layout)
+    return tuple(load_layout(key) for key in list_layouts()), None
+
+
+@in_library_context
+def read_with_sources(
+    path: str | Path,
+    *,
+    year: int | None = None,
+    region: Region | None = None,
+    layout: str | Layout | None = None,
+    not_shown: Iterable[str] = (),
+) -> tuple[SelfEvaluation, SourceMap]:
+    """Read the tables of the file at *path*, and where each value came from.
+
+    *year* is the budget year where no title states one (where one does, they must agree);
+    *region* is the report's place (a table prints it only inside names); *layout* names the
+    layout of every table (a bundled key or a :class:`Layout`), else each table's is picked by
+    its labels; *not_shown* lists model paths ("$.department_table.goal.achieved") that the
+    copy does not show (an illegible scan, a cut page): they are not read and marked not shown.
+
+    Returns:
+        The report, and a :class:`~budget_perf.excel.SourceMap` from each value's model path
+        ("$.projects[0].funding.total.executed") to its cell ("表1!F5").
+
+    Raises:
+        UnknownLayout: a table matches no layout; names the cell and the nearest layout.
+        WorkbookError: the file cannot be read, or a value cannot: names the sheet and cell.
+    """
+    from budget_perf.layouts._read import read_grids_with_sources
+
+    layouts, forced = _layouts(layout)
+    grids = _grids_of(path)
+    if _canonical(grids, layouts, forced):
+        from budget_perf.excel import read_workbook_with_sources
+
+        report, sources = read_workbook_with_sources(path, year=year)
+        return (report if region is None else attrs.evolve(report, region=region)), sources
+    return read_grids_with_sources(
+        grids, layouts, year=year, region=region, forced=forced, not_shown=not_shown
+    )
+
+
+def _canonical(grids: tuple[Grid, ...], layouts: tuple[Layout, ...], forced: Layout | None) -> bool:
+    """Whether the file is a workbook as :func:`~budget_perf.excel.write_workbook` writes it
+    (a sheet matches a ``workbook`` layout): then the bundled report's reader reads it whole."""
+    from budget_perf.errors import UnknownLayout
+    from budget_perf.layouts._match import choose
+
+    if forced is not None:
+        return forced.table == "workbook"
+    for grid in grids:
+        try:
+            if choose(grid, layouts).table == "workbook":
+                return True
+        except UnknownLayout:
+            continue
+    return False
+
+
+def _grids_of(path: str | Path) -> tuple[Grid, ...]:
+    """The grids of the file at *path* (switched to the format-neutral readers at merge)."""
+    from budget_perf.layouts._read import grids_of
+
+    return grids_of(path)
+
+
+def read(
+    path: str | Path,
+    *,
+    year: int | None = None,
+    region: Region | None = None,
+    layout: str | Layout | None = None,
+    not_shown: Iterable[str] = (),
+) -> SelfEvaluation:
+    """Read the self-evaluation tables of the file at *path*, whatever their layout.
+
+    See :func:`read_with_sources` for the arguments.
+
+    Raises:
+        UnknownLayout: a table matches no layout; names the cell and the nearest layout.
+        WorkbookError: the file cannot be read, or a value cannot: names the sheet and cell.
+    """
+    return read_with_sources(path, year=year, region=region, layout=layout, not_shown=not_shown)[0]
+
+
+from typing import TYPE_CHECKING  # noqa: E402
+
+if TYPE_CHECKING:
+    from budget_perf.excel._grid import Grid
+    from budget_perf.excel._sources import SourceMap
