@@ -127,6 +127,11 @@ def read_with_sources(
     its labels; *not_shown* lists model paths ("$.department_table.goal.achieved") that the
     copy does not show (an illegible scan, a cut page): they are not read and marked not shown.
 
+    The reader is chosen by the file's content: an .xlsx or .xls workbook, the tables of a Word
+    document (.docx), or a report in the library's JSON (read by :func:`~budget_perf.from_json`;
+    *year* and *region* then fill only what it leaves out, *layout* and *not_shown* do not
+    apply).  Every file is read within the readers' limits (docs/limits.md).
+
     Returns:
         The report, and a :class:`~budget_perf.excel.SourceMap` from each value's model path
         ("$.projects[0].funding.total.executed") to its cell ("表1!F5").
@@ -135,8 +140,14 @@ def read_with_sources(
         UnknownLayout: a table matches no layout; names the cell and the nearest layout.
         WorkbookError: the file cannot be read, or a value cannot: names the sheet and cell.
     """
+    from budget_perf._readers._archive import read_bytes
+    from budget_perf._readers._sniff import FileFormat, identify
+    from budget_perf.excel._sources import SourceMap
     from budget_perf.layouts._read import read_grids_with_sources
 
+    data = read_bytes(path)
+    if identify(data)[0] is FileFormat.JSON:
+        return _read_report_json(path, data, year, region), SourceMap(())
     layouts, forced = _layouts(layout)
     grids = _grids_of(path)
     if _canonical(grids, layouts, forced):
@@ -167,10 +178,45 @@ def _canonical(grids: tuple[Grid, ...], layouts: tuple[Layout, ...], forced: Lay
 
 
 def _grids_of(path: str | Path) -> tuple[Grid, ...]:
-    """The grids of the file at *path* (switched to the format-neutral readers at merge)."""
-    from budget_perf.layouts._read import grids_of
+    """The grids of the file at *path*: its worksheets (.xlsx, .xls) or Word tables, the reader
+    chosen by the file's content (:func:`budget_perf._readers.read_grids`)."""
+    from budget_perf._readers import read_grids
 
-    return grids_of(path)
+    return read_grids(path)
+
+
+def _read_report_json(
+    path: str | Path, data: bytes, year: int | None, region: Region | None
+) -> SelfEvaluation:
+    """A report written as the library's JSON; *year* and *region* fill what it leaves out and
+    must agree with what it states."""
+    from budget_perf._fileerrors import WorkbookError
+    from budget_perf.serialization import from_json
+
+    file = str(path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise WorkbookError(
+            file, f"the JSON document is not UTF-8 (byte {exc.start})",
+            reason_zh=f"JSON文档不是UTF-8编码（第{exc.start}字节）",
+        ) from None  # fmt: skip
+    report = from_json(text, SelfEvaluation)
+    if year is not None and report.year is not None and year != report.year:
+        raise WorkbookError(
+            file, f"the report states the year {report.year}, not {year} (the year= argument)",
+            reason_zh=f"报告所填年度为{report.year}，与year=参数{year}不一致",
+        )  # fmt: skip
+    if region is not None and report.region is not None and region != report.region:
+        raise WorkbookError(
+            file, "the report states another region than the region= argument",
+            reason_zh="报告所填地区与region=参数不一致",
+        )  # fmt: skip
+    return attrs.evolve(
+        report,
+        year=report.year if report.year is not None else year,
+        region=report.region if report.region is not None else region,
+    )
 
 
 def read(

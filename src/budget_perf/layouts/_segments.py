@@ -65,7 +65,8 @@ def segments(sheet: Sheet) -> tuple[str, list[int], list[Segment]]:
             current = None
         elif current is not None:
             current.rows.append(row)
-    return title, facts, found
+    # a Word table's title is the paragraph above it (Grid.title), not a row of the table
+    return title or grid.title, facts, found
 
 
 def _start(sheet: Sheet, row: int, current: Segment | None) -> tuple[Block, int] | None:
