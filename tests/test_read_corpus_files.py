@@ -16,11 +16,11 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+
+import budget_perf as bp
 from corpus_reports import FILES, load, values
 from grid_files import write_docx, write_xls, write_xlsx
 from test_layouts import NOT_SHOWN, REGION, YEAR, canonical, expected
-
-import budget_perf as bp
 
 WRITERS = {
     "xlsx": lambda tables, path, merge: write_xlsx(tables, path, merge=merge, title=True),
