@@ -426,3 +426,10 @@ def test_a_fund_source_of_any_kind_comes_back() -> None:
     back = _round_trip(changed).projects[0].funding
     assert back is not None
     assert [source.kind for source in back.sources] == list(FundKind)
+
+
+def test_a_report_without_any_table_still_comes_back() -> None:
+    """A report holding only its narrative has no table to print: the workbook gets an empty
+    basic data table, whose title names the year, and reads back as the report, without it."""
+    report = attrs.evolve(_seed(), department_table=None, projects=(), basic_data=None)
+    assert _round_trip(report) == report

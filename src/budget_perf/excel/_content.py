@@ -94,8 +94,15 @@ def workbook_content(evaluation: SelfEvaluation) -> SelfEvaluation:
 
 def table_reading(evaluation: SelfEvaluation) -> SelfEvaluation:
     """What the standard tables alone give back: :func:`workbook_content`, with every part the
-    tables have no cell for at its default (and the department named by the 填报单位 line)."""
+    tables have no cell for at its default (and the department named by the 填报单位 line).
+
+    A report without a table is written as an empty basic data table (its title names the
+    year), and the tables give that back.
+    """
     result: SelfEvaluation = _walk(workbook_content(evaluation), tables_only=True)
+    if result.basic_data is None and result.department_table is None and not result.projects:
+        # a report without a table is written as an empty basic data table, which names the year
+        result = attrs.evolve(result, basic_data=BasicDataTable())
     return result
 
 

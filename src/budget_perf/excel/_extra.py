@@ -101,11 +101,14 @@ _FIELDS = tuple(field.name for field in attrs.fields(_Rest))
 def extra_patches(evaluation: SelfEvaluation) -> list[dict[str, Any]]:
     """The patches that bring what the tables give back to :func:`workbook_content`.
 
-    >>> from budget_perf.model import Department, Region
+    >>> from budget_perf.model import AmountUnit, Department, Project, Region
+    >>> table = Project(name="义务教育营养改善计划", amount_unit=AmountUnit.YUAN)
     >>> report = SelfEvaluation(year=2022, department=Department(name="永德县明朗中学"),
-    ...                         region=Region(county="永德县"))
-    >>> extra_patches(report)
-    [{'at': '$', 'set': {'region': {'province': '', 'city': '', 'county': '永德县'}}}]
+    ...                         region=Region(county="永德县"), projects=(table,))
+    >>> for patch in extra_patches(report):
+    ...     print(patch)
+    {'at': '$.projects[0]', 'set': {'amount_unit': '元'}}
+    {'at': '$', 'set': {'region': {'province': '', 'city': '', 'county': '永德县'}}}
     """
     return diff(to_data(table_reading(evaluation)), to_data(workbook_content(evaluation)))
 

@@ -33,7 +33,7 @@ from budget_perf.excel._layout import BASIC_TITLE, DEPARTMENT_TITLE, PROJECT_TIT
 from budget_perf.excel._sheet import SheetWriter
 from budget_perf.excel._write_basic import write_basic
 from budget_perf.excel._write_eval import write_evaluation
-from budget_perf.model import SelfEvaluation
+from budget_perf.model import AmountUnit, BasicDataTable, SelfEvaluation
 
 __all__ = ["LAYOUTS", "sheet_names", "write_workbook"]
 
@@ -142,10 +142,11 @@ def write_workbook(
     for project in evaluation.projects:
         title = PROJECT_TITLE.format(year=year)
         write_evaluation(sheet(9), project, title, evaluation.unit_of(project))
-    if not writers:  # no table at all: a sheet that names the year and the department only
-        out = SheetWriter(workbook.create_sheet("自评"), 9, file)
+    if not writers:  # no table at all: an empty basic data table names the year and the
+        # department, so that the workbook reads back; 报告其他内容 says there is none
+        out = SheetWriter(workbook.create_sheet("基础数据表"), 7, file)
         out.filer = evaluation.department.name
-        out.title(f"{year}年度绩效自评")
+        write_basic(out, BasicDataTable(), year, BASIC_TITLE.format(year=year), AmountUnit.WAN_YUAN)
     write_extra(workbook, evaluation)
     try:
         workbook.save(path)
