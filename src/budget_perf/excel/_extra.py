@@ -56,11 +56,15 @@ from budget_perf.excel._grid import Cell, Grid
 from budget_perf.excel._limits import MAX_JSON_DEPTH, MAX_JSON_INTEGER_DIGITS
 from budget_perf.excel._patch import PatchError, apply, diff
 from budget_perf.model import (
+    AmountUnit,
+    BasicDataTable,
     Department,
+    DepartmentTable,
     GeneralBudgetSpending,
     Grade,
     Narrative,
     OtherBudgetStatement,
+    Project,
     ReviewRubric,
     SelfEvaluation,
 )
@@ -110,7 +114,24 @@ def extra_patches(evaluation: SelfEvaluation) -> list[dict[str, Any]]:
     {'at': '$.projects[0]', 'set': {'amount_unit': '元'}}
     {'at': '$', 'set': {'region': {'province': '', 'city': '', 'county': '永德县'}}}
     """
-    return diff(to_data(table_reading(evaluation)), to_data(workbook_content(evaluation)))
+    patches = diff(to_data(table_reading(evaluation)), to_data(workbook_content(evaluation)))
+    # A table printed in 元 says so in its block label; its own unit is set explicitly (even
+    # None, "the report's"), whatever a reader makes of the label.
+    tables: list[tuple[str, Project | DepartmentTable | BasicDataTable | None]] = [
+        ("$.basic_data", evaluation.basic_data),
+        ("$.department_table", evaluation.department_table),
+        *((f"$.projects[{i}]", table) for i, table in enumerate(evaluation.projects)),
+    ]
+    for at, table in tables:
+        if table is None or evaluation.unit_of(table) is AmountUnit.WAN_YUAN:
+            continue
+        unit = None if table.amount_unit is None else table.amount_unit.value
+        patch = next((p for p in patches if p["at"] == at), None)
+        if patch is None:
+            patches.insert(0, {"at": at, "set": {"amount_unit": unit}})
+        else:
+            patch["set"]["amount_unit"] = unit
+    return patches
 
 
 def write_extra(workbook: Any, evaluation: SelfEvaluation) -> None:
