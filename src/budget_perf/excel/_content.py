@@ -11,8 +11,8 @@ report itself, every part of it, but for what the printed tables normalise in th
 - a funds block with a weight, rate or score but no total row gets an empty total row.
 
 A part marked not shown (``not_shown``) is never filled in by these rules.  Everything the
-tables print comes back from their cells; everything else — the year-independent facts of the
-report (title, region, unit, department, narrative, grade, score sheet …), each table's unit,
+tables print comes back from their cells; everything else — the report's own facts (title,
+region, unit, department, narrative, grade, score sheet …), each table's unit,
 the provincial indicator columns, execution rows, not-shown marks and the rest — comes back
 through the 报告其他内容 sheet (:mod:`budget_perf.excel._extra`), exactly as it was.
 
