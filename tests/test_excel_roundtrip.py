@@ -34,6 +34,7 @@ from budget_perf.model import (
     Funding,
     FundKind,
     FundSource,
+    FundTotal,
     Grade,
     Indicator,
     IndicatorTree,
@@ -283,8 +284,8 @@ def test_parts_a_copy_does_not_show_stay_not_shown() -> None:
 
 
 def test_scored_fund_sources_and_spending_rows_come_back() -> None:
-    """Fund-source rows with their own 分值/执行率/得分, 到位数 and budget type, Guizhou's 基本支出
-    and 项目支出 execution rows, a rate on the 年初预算数 and a printed 得分计算方法 come back."""
+    """Fund-source rows with their own 分值/执行率/得分, 到位数 (Hebei's, on the total row too)
+    and budget type, Guizhou's 基本支出 and 项目支出 execution rows, a rate on the 年初预算数 and a printed 得分计算方法 come back."""
     report = _seed()
     assert report.department_table is not None and report.department_table.funding is not None
     funding = report.department_table.funding
@@ -300,8 +301,9 @@ def test_scored_fund_sources_and_spending_rows_come_back() -> None:
                     stated_execution_rate=Decimal("92.87"), stated_score=Decimal("9.29")),
         SpendingRow(kind=SpendingKind.PROJECT, label="项目支出", weight=Decimal("10")),
     )  # fmt: skip
+    total = attrs.evolve(funding.total or FundTotal(), received=Decimal("2030.12"))
     changed_funding = attrs.evolve(
-        funding, sources=(source,), spending_rows=rows,
+        funding, total=total, sources=(source,), spending_rows=rows,
         rate_basis=RateBasis.INITIAL_BUDGET, scoring_method="执行率×分值",
     )  # fmt: skip
     changed = attrs.evolve(
