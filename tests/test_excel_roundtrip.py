@@ -285,7 +285,8 @@ def test_parts_a_copy_does_not_show_stay_not_shown() -> None:
 
 def test_scored_fund_sources_and_spending_rows_come_back() -> None:
     """Fund-source rows with their own 分值/执行率/得分, 到位数 (Hebei's, on the total row too)
-    and budget type, Guizhou's 基本支出 and 项目支出 execution rows, a rate on the 年初预算数 and a printed 得分计算方法 come back."""
+    and budget type, Guizhou's 基本支出 and 项目支出 execution rows, a rate on the 年初预算数
+    and a printed 得分计算方法 come back."""
     report = _seed()
     assert report.department_table is not None and report.department_table.funding is not None
     funding = report.department_table.funding
