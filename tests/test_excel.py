@@ -49,8 +49,9 @@ def test_seed_round_trip(tmp_path: Path) -> None:
     assert workbook_content(report) == report
 
 
-def test_workbook_content_drops_only_the_budget_type() -> None:
-    """The tables print no budget type (一般公共预算 …) beside a fund source; all else is kept."""
+def test_workbook_content_keeps_the_budget_type(tmp_path: Path) -> None:
+    """The tables print no budget type (一般公共预算 …) beside a fund source; it comes back
+    through 报告其他内容, so the workbook keeps it."""
     report = load(SEED)
     project = report.projects[0]
     assert project.funding is not None
@@ -59,7 +60,10 @@ def test_workbook_content_drops_only_the_budget_type() -> None:
     changed = attrs.evolve(
         report, projects=(attrs.evolve(project, funding=funding), *report.projects[1:])
     )
-    assert workbook_content(changed) == report
+    assert workbook_content(changed) == changed
+    path = tmp_path / "typed.xlsx"
+    write_workbook(changed, path)
+    assert read_workbook(path) == changed
 
 
 def test_sources_point_at_the_cells_written(tmp_path: Path) -> None:

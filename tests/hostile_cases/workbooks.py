@@ -325,4 +325,93 @@ with zipfile.ZipFile(work / "w.xlsx", "w") as z:
 refused(WorkbookError, read_workbook, work / "w.xlsx", contains=("not an .xlsx workbook", "Word"))
 """,
     ),
+    _case(
+        "writer-extra-project-index-missing",
+        "报告其他内容 putting a unit on a 13th project table of a workbook that has eight",
+        """
+import json
+doc = {"format": "budget_perf.workbook-extra/2",
+       "patches": [{"at": "$.projects[12]", "set": {"amount_unit": "元"}}]}
+path = with_extra("p7.xlsx", json.dumps(doc, ensure_ascii=False))
+refused(WorkbookError, read_workbook, path,
+        contains=("报告其他内容", "$.projects[12]", "which the tables do not have"))
+""",
+        extra=True,
+    ),
+    _case(
+        "writer-extra-unit-not-yuan",
+        "报告其他内容 giving a project table the unit 千元 (only 元 and 万元 exist)",
+        """
+import json
+doc = {"format": "budget_perf.workbook-extra/2",
+       "patches": [{"at": "$.projects[0]", "set": {"amount_unit": "千元"}}]}
+path = with_extra("unit.xlsx", json.dumps(doc, ensure_ascii=False))
+refused(WorkbookError, read_workbook, path,
+        contains=("报告其他内容", "does not fit", "$.projects[0].amount_unit"))
+""",
+        extra=True,
+    ),
+    _case(
+        "writer-extra-unknown-field",
+        "报告其他内容 setting a field an indicator does not have, or the report's schema key",
+        """
+import json
+for at, key in (("$.projects[0].indicators.groups[0].groups[0].indicators[0]", "colour"),
+                ("$", "schema")):
+    doc = {"format": "budget_perf.workbook-extra/2", "patches": [{"at": at, "set": {key: "x"}}]}
+    path = with_extra(key + ".xlsx", json.dumps(doc, ensure_ascii=False))
+    expected = ("报告其他内容", repr(key), "does not have")
+    refused(WorkbookError, read_workbook, path, contains=expected)
+""",
+        extra=True,
+    ),
+    _case(
+        "writer-extra-bad-paths",
+        "报告其他内容 with paths that are not paths: a number, '$..x', a 10-digit index, a year",
+        """
+import json
+for at in (7, "$..x", "$.projects[9999999999]", "$.year"):
+    doc = {"format": "budget_perf.workbook-extra/2", "patches": [{"at": at, "set": {}}]}
+    path = with_extra("path.xlsx", json.dumps(doc))
+    refused(WorkbookError, read_workbook, path, contains=("报告其他内容", "patch 1"))
+""",
+        extra=True,
+    ),
+    _case(
+        "writer-extra-unknown-format",
+        "报告其他内容 in a format from a newer budget_perf, and one that is a list",
+        """
+import json
+path = with_extra("f9.xlsx", json.dumps({"format": "budget_perf.workbook-extra/9", "patches": []}))
+refused(WorkbookError, read_workbook, path, contains=("报告其他内容", "workbook-extra/9", "newer"))
+path = with_extra("list.xlsx", "[]")
+refused(WorkbookError, read_workbook, path, contains=("报告其他内容", "format"))
+""",
+        extra=True,
+    ),
+    _case(
+        "writer-extra-lone-surrogate",
+        "报告其他内容 holding a lone surrogate, escaped, in a title",
+        r"""
+patch = '{"at": "$", "set": {"title": "\\ud800"}}'
+doc = '{"format": "budget_perf.workbook-extra/2", "patches": [' + patch + "]}"
+path = with_extra("sur.xlsx", doc)
+refused(WorkbookError, read_workbook, path, contains=("报告其他内容", "surrogate"))
+""",
+        extra=True,
+    ),
+    _case(
+        "writer-extra-many-patches",
+        "报告其他内容 with 100 000 patches of one deep indicator: applied in linear time",
+        """
+import json
+at = "$.projects[0].indicators.groups[0].groups[0].indicators[0]"
+one = json.dumps({"at": at, "set": {"core": "是"}}, ensure_ascii=False)
+doc = '{"format": "budget_perf.workbook-extra/2", "patches": [' + ",".join([one] * 100000) + "]}"
+path = with_extra("many.xlsx", doc)
+report = read_workbook(path)
+assert report.projects[0].indicators.groups[0].groups[0].indicators[0].core == "是"
+""",
+        extra=True,
+    ),
 )

@@ -39,14 +39,17 @@ Reading (:func:`read_workbook`, :func:`read_workbook_with_sources`)
     nested more than 64 levels, repeats a key or holds a huge integer.
 
 Writing (:func:`write_workbook`)
-    writes the standard layout, plus one sheet, 报告其他内容, holding as JSON the parts of the
-    report that the tables cannot (the narrative, the general-budget account, the grade, the
-    attachments, the review rubric, the department's description).  Report text is always a
+    writes the standard layout (``layout=None`` or ``"canonical"``; any other name is refused),
+    each table's amounts in its own unit (its block label says "（元）" or "（万元）"), plus
+    one sheet, 报告其他内容, holding as JSON every part of the report that the tables do not
+    print (the narrative, region, units, provincial indicator columns, execution rows, score
+    sheet, not-shown marks …), keyed by its path in the report.  Report text is always a
     text cell, never a formula; one that a spreadsheet would run once edited ("=HYPERLINK(…)",
     "+…", "-…", "@…") also carries Excel's quote prefix.  Either way the cell holds the exact
-    text, so it reads back unchanged.  ``read_workbook`` gives
-    back :func:`workbook_content` of the report written — the report itself, but for fund
-    sources' budget types and the blank labels and whitespace the tables normalise.
+    text, so it reads back unchanged.  ``read_workbook`` gives back :func:`workbook_content`
+    of the report written — the report itself, but for the blank labels, blank rows and
+    whitespace the tables normalise in their own cells.  A report must state its year (the
+    titles name it).
 
 Provenance (:class:`SourceMap`) maps each figure's model path, as the checker and the JSON
 errors write it (``"$.projects[1].funding.total.executed"``), to its cell (``"运行维护经费!E5"``).

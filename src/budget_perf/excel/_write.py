@@ -6,7 +6,16 @@ Excel's 31 characters, characters Excel forbids replaced by "_", made unique wit
 …).  Each sheet opens with its title ("2022年度项目支出绩效自评表"); the first sheet also carries
 a "填报单位：…" line with the department's name.  Labels are the standard Chinese ones, header
 cells are merged as in the printed tables, amounts have the format ``0.00`` and rates ``0%`` /
-``0.00%`` with the decimals they were stated with.
+``0.00%`` with the decimals they were stated with.  A table's amounts are written in its own
+unit, which its block label names ("项目资金（元）", "经费控制情况（元）").
+
+Every part of the report the tables do not print goes to one more sheet, 报告其他内容
+(:mod:`budget_perf.excel._extra`), so that :func:`~budget_perf.excel.read_workbook` gives the
+report back whole (:func:`~budget_perf.excel.workbook_content` says exactly how).
+
+``layout=`` names the layout the tables are written in.  This version writes one, the canonical
+layout above (the national tables of 财预〔2020〕10号 as Yueyang prints them), called
+``"canonical"``; ``None`` means it.
 """
 
 from __future__ import annotations
@@ -17,15 +26,19 @@ from pathlib import Path
 import openpyxl
 
 from budget_perf._decimal import in_library_context
+from budget_perf._safety import shorten
 from budget_perf.excel._errors import WorkbookError
 from budget_perf.excel._extra import write_extra
 from budget_perf.excel._layout import BASIC_TITLE, DEPARTMENT_TITLE, PROJECT_TITLE
 from budget_perf.excel._sheet import SheetWriter
 from budget_perf.excel._write_basic import write_basic
 from budget_perf.excel._write_eval import write_evaluation
-from budget_perf.model import SelfEvaluation
+from budget_perf.model import AmountUnit, BasicDataTable, SelfEvaluation
 
-__all__ = ["sheet_names", "write_workbook"]
+__all__ = ["LAYOUTS", "sheet_names", "write_workbook"]
+
+#: The layouts :func:`write_workbook` writes, by name; ``layout=None`` is the first.
+LAYOUTS = ("canonical",)
 
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _MAX_NAME = 31
@@ -53,12 +66,15 @@ def sheet_names(wanted: list[str]) -> list[str]:
 
 
 @in_library_context
-def write_workbook(evaluation: SelfEvaluation, path: str | Path) -> None:
+def write_workbook(
+    evaluation: SelfEvaluation, path: str | Path, *, layout: str | None = None
+) -> None:
     """Write the tables of *evaluation* to a new workbook at *path* (overwritten if present).
 
-    What the three tables have no place for (the narrative, the organisation, the review
-    rubric …) goes to one more sheet, 报告其他内容, as JSON; :func:`~budget_perf.excel.
-    workbook_content` says exactly what comes back.
+    What the tables have no place for (the narrative, the region, a table's unit, provincial
+    indicator columns, the score sheet, not-shown marks …) goes to one more sheet, 报告其他内容,
+    as JSON; :func:`~budget_perf.excel.workbook_content` says exactly what comes back.  *layout*
+    is ``None`` or ``"canonical"`` (see the module).
 
     >>> import tempfile, pathlib, openpyxl
     >>> from budget_perf.examples import load
@@ -72,11 +88,25 @@ def write_workbook(evaluation: SelfEvaluation, path: str | Path) -> None:
     >>> sheet["A1"].value, sheet["E5"].value, sheet["E5"].number_format
     ('2022年度项目支出绩效自评表', 394, '0.00')
 
+    >>> write_workbook(load("yueyang-npc-2022"), "x.xlsx", layout="hebei")
+    Traceback (most recent call last):
+    ...
+    budget_perf.excel._errors.WorkbookError: x.xlsx: cannot write the layout 'hebei': ...
+
     Raises:
-        WorkbookError: a text holds a character Excel cannot store, the report states no year,
-            or the file cannot be saved.
+        WorkbookError: *layout* is not one this version writes, a text holds a character Excel
+            cannot store, the report states no year, or the file cannot be saved.
     """
     file = str(path)
+    if layout is not None and layout not in LAYOUTS:
+        known = ", ".join(repr(name) for name in LAYOUTS)
+        shown = shorten(repr(layout), 80)
+        raise WorkbookError(
+            file,
+            f"cannot write the layout {shown}: the layouts this version writes are {known} "
+            "(or None, the canonical layout)",
+            reason_zh=f"无法按版式{shown}写入：本版本可写的版式为{known}（或None，即标准版式）",
+        )
     year = evaluation.year
     if year is None:  # the standard titles and column headers name the year
         raise WorkbookError(
@@ -102,17 +132,21 @@ def write_workbook(evaluation: SelfEvaluation, path: str | Path) -> None:
         writers.append(writer)
         return writer
 
-    if evaluation.basic_data is not None:
-        write_basic(sheet(7), evaluation.basic_data, year, BASIC_TITLE.format(year=year))
-    if evaluation.department_table is not None:
-        out = sheet(9)
-        write_evaluation(out, evaluation.department_table, DEPARTMENT_TITLE.format(year=year))
+    basic, department = evaluation.basic_data, evaluation.department_table
+    if basic is not None:
+        title = BASIC_TITLE.format(year=year)
+        write_basic(sheet(7), basic, year, title, evaluation.unit_of(basic))
+    if department is not None:
+        title = DEPARTMENT_TITLE.format(year=year)
+        write_evaluation(sheet(9), department, title, evaluation.unit_of(department))
     for project in evaluation.projects:
-        write_evaluation(sheet(9), project, PROJECT_TITLE.format(year=year))
-    if not writers:  # no table at all: a sheet that names the year and the department only
-        out = SheetWriter(workbook.create_sheet("自评"), 9, file)
+        title = PROJECT_TITLE.format(year=year)
+        write_evaluation(sheet(9), project, title, evaluation.unit_of(project))
+    if not writers:  # no table at all: an empty basic data table names the year and the
+        # department, so that the workbook reads back; 报告其他内容 says there is none
+        out = SheetWriter(workbook.create_sheet("基础数据表"), 7, file)
         out.filer = evaluation.department.name
-        out.title(f"{year}年度绩效自评")
+        write_basic(out, BasicDataTable(), year, BASIC_TITLE.format(year=year), AmountUnit.WAN_YUAN)
     write_extra(workbook, evaluation)
     try:
         workbook.save(path)

@@ -1,6 +1,7 @@
 """Writing the basic data table in the standard layout (private).
 
-Seven columns: A holds the row labels; 财政供养人员 uses B–D (编制数, 实际在职人数, 控制率);
+Seven columns: A holds the row labels (经费控制情况（万元）, or （元） for a table in 元);
+财政供养人员 uses B–D (编制数, 实际在职人数, 控制率);
 经费控制情况 uses B–D (上年决算数, 本年预算数, 本年决算数), with a row's note merged across E:G
 and a sub-row's depth written as the label cell's indent (Excel's 增加缩进量); 楼堂馆所 uses B–G.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 from budget_perf.excel._layout import BUILDING_HEADER, STAFFING_HEADER
 from budget_perf.excel._sheet import SheetWriter
 from budget_perf.excel._write_eval import signature_text
-from budget_perf.model import BasicDataTable, ExpenseRow
+from budget_perf.model import AmountUnit, BasicDataTable, ExpenseRow
 
 __all__ = ["write_basic"]
 
@@ -18,8 +19,10 @@ _WIDTHS = (34, 14, 16, 14, 16, 16, 16)
 _WIDTH = len(_WIDTHS)
 
 
-def write_basic(out: SheetWriter, table: BasicDataTable, year: int, title: str) -> None:
-    """Write *table* below ``out.row``, starting with its *title*."""
+def write_basic(
+    out: SheetWriter, table: BasicDataTable, year: int, title: str, unit: AmountUnit
+) -> None:
+    """Write *table* below ``out.row``, starting with its *title*; its amounts are in *unit*."""
     out.widths(_WIDTHS)
     out.title(title)
     if table.staffing is not None:
@@ -38,7 +41,7 @@ def write_basic(out: SheetWriter, table: BasicDataTable, year: int, title: str) 
         table.basic_budget_adjustment,
     ]  # fmt: skip
     if any(row is not None for row in rows):
-        out.text(out.row, 1, "经费控制情况（万元）", bold=True)
+        out.text(out.row, 1, f"经费控制情况（{unit.value}）", bold=True)
         headers = (f"{year - 1}年决算数", f"{year}年预算数", f"{year}年决算数")
         for column, label in enumerate(headers, start=2):
             out.text(out.row, column, label, bold=True, center=True)
@@ -48,8 +51,11 @@ def write_basic(out: SheetWriter, table: BasicDataTable, year: int, title: str) 
                 _expense(out, row, 0)
     if table.buildings is not None:
         out.text(out.row, 1, f"楼堂馆所控制情况\n（{year}年完工项目）", bold=True)
-        for column, labels in enumerate(BUILDING_HEADER.values(), start=2):
-            out.text(out.row, column, labels[0], bold=True, center=True)
+        for column, (key, labels) in enumerate(BUILDING_HEADER.items(), start=2):
+            # "预算投资(万元)" names its unit; in 元 the label goes without one ("预算投资")
+            money = key in ("budgeted", "actual") and unit is not AmountUnit.WAN_YUAN
+            label = labels[1] if money else labels[0]
+            out.text(out.row, column, label, bold=True, center=True)
         out.row += 1
         for building in table.buildings:
             out.text(out.row, 1, building.label)

@@ -1,9 +1,10 @@
 """Writing a project table or the department table in the standard layout (private).
 
-Nine columns, as in the Yueyang tables: A holds the block labels (项目资金（万元）, 年度总体目标,
-绩效指标) merged down their blocks; the funds block uses B (row label) to H (得分), with a source
-row's note merged across F:I and the total row's note in I; the indicator table uses B
-(一级指标) to I (偏差原因分析及改进措施), 一级 and 二级 cells merged down their rows.
+Nine columns, as in the Yueyang tables: A holds the block labels (项目资金（万元）, or （元）
+for a table in 元; 年度总体目标, 绩效指标) merged down their blocks; the funds block uses B (row
+label) to H (得分), with a source row's note merged across F:I and the total row's note in I;
+the indicator table uses B (一级指标) to I (偏差原因分析及改进措施), 一级 and 二级 cells merged
+down their rows.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from budget_perf.excel._layout import FUNDS_HEADER, INDICATOR_HEADER
 from budget_perf.excel._sheet import SheetWriter
 from budget_perf.model import (
+    AmountUnit,
     AnnualGoal,
     DepartmentTable,
     Funding,
@@ -41,8 +43,10 @@ def signature_text(signature: Signature) -> str:
     )
 
 
-def write_evaluation(out: SheetWriter, table: Project | DepartmentTable, title: str) -> None:
-    """Write *table* below ``out.row``, starting with its *title*."""
+def write_evaluation(
+    out: SheetWriter, table: Project | DepartmentTable, title: str, unit: AmountUnit
+) -> None:
+    """Write *table* below ``out.row``, starting with its *title*; its amounts are in *unit*."""
     out.widths(WIDTHS)
     out.title(title)
     if isinstance(table, Project):
@@ -60,7 +64,8 @@ def write_evaluation(out: SheetWriter, table: Project | DepartmentTable, title: 
         out.row += 1
     if table.funding is not None:
         start = out.row
-        label = "项目资金\n（万元）" if isinstance(table, Project) else "年度预算申请\n（万元）"
+        block = "项目资金" if isinstance(table, Project) else "年度预算申请"
+        label = f"{block}\n（{unit.value}）"
         out.text(out.row, 1, label, bold=True, center=True)
         _funding(out, table.funding)
         if isinstance(table, DepartmentTable) and (table.income_split or table.spending_split):
@@ -86,7 +91,8 @@ def _funding(out: SheetWriter, funding: Funding) -> None:
     out.text(out.row, 9, "")
     out.row += 1
     total = funding.total
-    if total is not None or funding.weight is not None or funding.stated_score is not None:
+    stated = (funding.weight, funding.stated_execution_rate, funding.stated_score)
+    if total is not None or any(figure is not None for figure in stated):
         out.text(out.row, 2, "年度资金总额")
         out.amount(out.row, 3, None if total is None else total.initial_budget)
         out.amount(out.row, 4, None if total is None else total.full_year_budget)
