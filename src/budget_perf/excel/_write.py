@@ -101,11 +101,17 @@ def write_workbook(
     if layout is not None and layout not in LAYOUTS:
         known = ", ".join(repr(name) for name in LAYOUTS)
         shown = shorten(repr(layout), 80)
+        from budget_perf.layouts import list_layouts
+
+        read_only = layout in list_layouts()
         raise WorkbookError(
             file,
-            f"cannot write the layout {shown}: the layouts this version writes are {known} "
-            "(or None, the canonical layout)",
-            reason_zh=f"无法按版式{shown}写入：本版本可写的版式为{known}（或None，即标准版式）",
+            f"cannot write the layout {shown}"
+            + (" (a described layout this version reads, but does not write)" if read_only else "")
+            + f": the layouts this version writes are {known} (or None, the canonical layout)",
+            reason_zh=f"无法按版式{shown}写入"
+            + ("（本版本可读取该版式，但不能按其写入）" if read_only else "")
+            + f"：本版本可写的版式为{known}（或None，即标准版式）",
         )
     year = evaluation.year
     if year is None:  # the standard titles and column headers name the year
