@@ -1,0 +1,385 @@
+"""考核评分表 as data: the finance bureau's sheet for grading a unit's self-evaluation work.
+
+A sheet lists its items (评分项) with their points, the sheet's own criteria (评分标准, quoted),
+the evidence each asks for (所需佐证材料) and a *rule*: how the library suggests a score, or
+that a reviewer judges it.  Beside the items a sheet names the required 正文 parts (the report's
+section headings), the required 附件 and the contents a 自评通知 must have.  Sheets are JSON files
+like the rule profiles; two are bundled:
+
+- ``yueyang-2022``: the Yueyang sheet printed at the end of the bundled report;
+- ``example-county``: a made-up sheet (``example`` is true) written the same way, to show that
+  a sheet is data: other points, other deductions, other parts.
+
+Rule kinds (``rule.kind``), each with the facts it reads:
+
+======================== ============================================================
+``fact``                 all or nothing on a yes/no fact (``notice_issued``, ``working_group``)
+``notice_contents``      deduction per required content the notice lacks
+``units_not_self_checked`` deduction per unit that did not self-check
+``lateness``             deduction per working day late (``deadline_day_counts``)
+``report_parts``         deduction per 正文 part known to be absent
+``attachments``          deduction per 附件 known to be absent
+``profile_weights``      points in proportion to the weights that follow the profile
+``refined``              all 一级 blocks refined to 三级 (partly: at discretion)
+``measurable``           share of 三级 targets that are measurable (at discretion)
+``judged``               the reviewer's score, within one of the ``bands``
+======================== ============================================================
+
+>>> sheet = load_sheet("yueyang-2022")
+>>> sheet.total, len(sheet.items), sheet.item("submission").rule.deadline_day_counts
+(Decimal('100'), 14, False)
+>>> [str(b) for b in sheet.item("problems").rule.bands]
+['20', '16–18', '13–15', '10–12', '0']
+>>> load_sheet("nowhere")
+Traceback (most recent call last):
+...
+budget_perf.review._errors.InvalidReviewInput: no bundled review sheet 'nowhere'
+    (bundled: example-county, yueyang-2022)
+"""
+
+import enum
+import functools
+import itertools
+from decimal import Decimal
+from importlib import resources
+from os import PathLike
+
+import attrs
+
+from budget_perf._decimal import ZERO
+from budget_perf._wording import show
+from budget_perf.review._errors import InvalidReviewInput
+from budget_perf.review._read import Node
+
+__all__ = [
+    "ATTACHMENT_KEYS",
+    "REPORT_PART_KEYS",
+    "Band",
+    "NamedPart",
+    "ReviewSheet",
+    "RuleKind",
+    "SheetItem",
+    "SheetRule",
+    "list_sheets",
+    "load_sheet",
+    "load_sheet_file",
+    "sheet_from_json",
+]
+
+#: The 正文 parts the library can find in a report, by key (see :mod:`.parts`).
+REPORT_PART_KEYS = (
+    "basic_info",
+    "general_budget",
+    "government_fund",
+    "state_capital",
+    "social_insurance",
+    "performance",
+    "problems",
+    "improvements",
+    "results_use",
+    "other_matters",
+)
+#: The 附件 the library can find in a report, by key.
+ATTACHMENT_KEYS = ("basic_data", "department_table", "project_tables")
+#: The yes/no facts a ``fact`` rule can read.
+FACT_KEYS = ("notice_issued", "working_group")
+
+
+class RuleKind(enum.Enum):
+    """How an item is scored: suggested from evidence (all but one kind) or judged."""
+
+    FACT = "fact"
+    NOTICE_CONTENTS = "notice_contents"
+    UNITS_NOT_SELF_CHECKED = "units_not_self_checked"
+    LATENESS = "lateness"
+    REPORT_PARTS = "report_parts"
+    ATTACHMENTS = "attachments"
+    PROFILE_WEIGHTS = "profile_weights"
+    REFINED = "refined"
+    MEASURABLE = "measurable"
+    JUDGED = "judged"
+
+
+@attrs.frozen(kw_only=True)
+class Band:
+    """A band of a judged item: the scores from *lower* to *upper*, and what earns them."""
+
+    lower: Decimal
+    upper: Decimal
+    zh: str = ""
+    en: str = ""
+
+    def __str__(self) -> str:
+        return str(self.lower) if self.lower == self.upper else f"{self.lower}–{self.upper}"
+
+    def holds(self, score: Decimal) -> bool:
+        """Whether *score* lies in this band."""
+        return self.lower <= score <= self.upper
+
+
+@attrs.frozen(kw_only=True)
+class SheetRule:
+    """The rule of one item (see the module docstring for the kinds)."""
+
+    kind: RuleKind
+    fact: str | None = None
+    deduction: Decimal | None = None
+    max_deduction: Decimal | None = None
+    deadline_day_counts: bool = False
+    bands: tuple[Band, ...] = ()
+    other_cases: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class SheetItem:
+    """One scored line of the sheet (a level-2 item, or one numbered clause of it)."""
+
+    key: str
+    level1: str
+    level1_en: str
+    level1_points: Decimal
+    level2: str
+    level2_en: str
+    level2_points: Decimal
+    points: Decimal
+    criteria: str
+    evidence: str
+    rule: SheetRule
+
+    @property
+    def judged(self) -> bool:
+        """Whether a reviewer gives this item's score (no suggestion is ever made)."""
+        return self.rule.kind is RuleKind.JUDGED
+
+
+@attrs.frozen(kw_only=True)
+class NamedPart:
+    """A required 正文 part (by its heading) or 附件 (by its name), with its English gloss."""
+
+    key: str
+    name: str
+    en: str
+
+
+@attrs.frozen(kw_only=True)
+class ReviewSheet:
+    """A whole review sheet: items, required parts and attachments, and its source."""
+
+    key: str
+    title: str
+    title_en: str
+    jurisdiction: str
+    example: bool
+    source_title: str
+    source_document: str | None
+    notes: str
+    total: Decimal
+    profile: str
+    report_parts: tuple[NamedPart, ...]
+    attachments: tuple[NamedPart, ...]
+    notice_contents: tuple[str, ...]
+    items: tuple[SheetItem, ...]
+
+    def item(self, key: str) -> SheetItem:
+        """The item called *key*.
+
+        Raises:
+            KeyError: the sheet has no such item.
+        """
+        for item in self.items:
+            if item.key == key:
+                return item
+        raise KeyError(key)
+
+
+def _band(node: Node, points: Decimal) -> Band:
+    data = node.object({"lower", "upper"}, {"zh", "en"})
+    lower, upper = data["lower"].decimal(), data["upper"].decimal()
+    if not ZERO <= lower <= upper <= points:
+        raise node.refuse(
+            f"a band must run from lower to upper within 0 and the item's {points} points",
+            f"分数段须在0至本项{points}分之间且下限不大于上限",
+        )
+    text = {k: data[k].text() if k in data else "" for k in ("zh", "en")}
+    return Band(lower=lower, upper=upper, zh=text["zh"], en=text["en"])
+
+
+_RULE_KEYS = {
+    RuleKind.FACT: ({"fact"}, set()),
+    RuleKind.NOTICE_CONTENTS: ({"deduction", "max_deduction"}, set()),
+    RuleKind.UNITS_NOT_SELF_CHECKED: ({"deduction", "max_deduction"}, set()),
+    RuleKind.LATENESS: ({"deduction", "max_deduction", "deadline_day_counts"}, set()),
+    RuleKind.REPORT_PARTS: ({"deduction", "max_deduction"}, set()),
+    RuleKind.ATTACHMENTS: ({"deduction", "max_deduction"}, set()),
+    RuleKind.PROFILE_WEIGHTS: (set(), set()),
+    RuleKind.REFINED: (set(), set()),
+    RuleKind.MEASURABLE: (set(), set()),
+    RuleKind.JUDGED: ({"bands"}, {"other_cases"}),
+}
+
+
+def _rule(node: Node, points: Decimal) -> SheetRule:
+    raw = node.object({"kind"}, set().union(*(a | b for a, b in _RULE_KEYS.values())))
+    kind_text = raw["kind"].text()
+    try:
+        kind = RuleKind(kind_text)
+    except ValueError:
+        kinds = ", ".join(k.value for k in RuleKind)
+        raise raw["kind"].refuse(
+            f"no rule kind {show(kind_text)} (kinds: {kinds})",
+            f"没有规则类型 {show(kind_text)}（可用：{kinds}）",
+        ) from None
+    required, optional = _RULE_KEYS[kind]
+    data = node.object(required | {"kind"}, optional)
+    fields: dict[str, object] = {"kind": kind}
+    if "fact" in data:
+        fact = data["fact"].text()
+        if fact not in FACT_KEYS:
+            raise data["fact"].refuse(
+                f"no yes/no fact {show(fact)} (facts: {', '.join(FACT_KEYS)})",
+                f"没有是非事实 {show(fact)}（可用：{'、'.join(FACT_KEYS)}）",
+            )
+        fields["fact"] = fact
+    for key in ("deduction", "max_deduction"):
+        if key in data:
+            value = data[key].decimal()
+            if not ZERO < value <= points:
+                raise data[key].refuse(
+                    f"must be above 0 and at most the item's {points} points",
+                    f"须大于0且不超过本项{points}分",
+                )
+            fields[key] = value
+    if "deadline_day_counts" in data:
+        fields["deadline_day_counts"] = data["deadline_day_counts"].flag()
+    if "other_cases" in data:
+        fields["other_cases"] = data["other_cases"].flag()
+    if "bands" in data:
+        bands = tuple(_band(b, points) for b in data["bands"].list())
+        if not bands:
+            raise data["bands"].refuse("a judged item needs a band", "评判项至少要有一个分数段")
+        ordered = sorted(bands, key=lambda b: b.lower)
+        for low, high in itertools.pairwise(ordered):
+            if high.lower <= low.upper:
+                raise data["bands"].refuse(
+                    f"bands {low} and {high} overlap", f"分数段 {low} 与 {high} 重叠"
+                )
+        fields["bands"] = bands
+    return SheetRule(**fields)  # type: ignore[arg-type]
+
+
+_ITEM_KEYS = {
+    "key", "level1", "level1_en", "level1_points", "level2", "level2_en", "level2_points",
+    "points", "criteria", "evidence", "rule",
+}  # fmt: skip
+
+
+def _item(node: Node) -> SheetItem:
+    data = node.object(_ITEM_KEYS, set())
+    points = data["points"].decimal()
+    if points <= ZERO:
+        raise data["points"].refuse("an item's points must be above 0", "评分项分值须大于0")
+    return SheetItem(
+        key=data["key"].text(),
+        level1=data["level1"].text(),
+        level1_en=data["level1_en"].text(),
+        level1_points=data["level1_points"].decimal(),
+        level2=data["level2"].text(),
+        level2_en=data["level2_en"].text(),
+        level2_points=data["level2_points"].decimal(),
+        points=points,
+        criteria=data["criteria"].text(),
+        evidence=data["evidence"].text(),
+        rule=_rule(data["rule"], points),
+    )
+
+
+def _parts(node: Node, known: tuple[str, ...], name_key: str) -> tuple[NamedPart, ...]:
+    parts = []
+    for element in node.list():
+        data = element.object({"key", name_key, "en"}, set())
+        key = data["key"].text()
+        if key not in known:
+            raise data["key"].refuse(
+                f"the library cannot find a part {show(key)} (it knows {', '.join(known)})",
+                f"无法识别的部分 {show(key)}（可识别：{'、'.join(known)}）",
+            )
+        parts.append(NamedPart(key=key, name=data[name_key].text(), en=data["en"].text()))
+    if len({p.key for p in parts}) != len(parts):
+        raise node.refuse("a part is listed twice", "有部分重复列出")
+    return tuple(parts)
+
+
+_SHEET_KEYS = {
+    "key", "title", "title_en", "jurisdiction", "example", "source", "notes", "total",
+    "profile", "report_parts", "attachments", "notice_contents", "items",
+}  # fmt: skip
+
+
+def _sheet(root: Node) -> ReviewSheet:
+    data = root.object(_SHEET_KEYS, set())
+    source = data["source"].object({"title", "document_number"}, set())
+    items = tuple(_item(node) for node in data["items"].list())
+    keys = [item.key for item in items]
+    if len(set(keys)) != len(keys):
+        raise data["items"].refuse("an item key is used twice", "评分项的键重复")
+    total = data["total"].decimal()
+    added = sum((item.points for item in items), ZERO)
+    if added != total:
+        raise data["total"].refuse(
+            f"the items' points add up to {added}, not the stated total {total}",
+            f"各评分项分值合计{added}分，与总分{total}分不符",
+        )
+    contents = tuple(node.text() for node in data["notice_contents"].list())
+    return ReviewSheet(
+        key=data["key"].text(),
+        title=data["title"].text(),
+        title_en=data["title_en"].text(),
+        jurisdiction=data["jurisdiction"].text(),
+        example=data["example"].flag(),
+        source_title=source["title"].text(),
+        source_document=source["document_number"].optional_text(),
+        notes=data["notes"].text(),
+        total=total,
+        profile=data["profile"].text(),
+        report_parts=_parts(data["report_parts"], REPORT_PART_KEYS, "heading"),
+        attachments=_parts(data["attachments"], ATTACHMENT_KEYS, "name"),
+        notice_contents=contents,
+        items=items,
+    )
+
+
+def sheet_from_json(text: str | bytes, *, document: str = "review sheet") -> ReviewSheet:
+    """The review sheet in the JSON *text* (see the bundled sheets for the shape).
+
+    Raises:
+        InvalidReviewInput: the text is not a sheet; the message names the path.
+    """
+    return _sheet(Node.parse(text, document))
+
+
+def load_sheet_file(path: "str | PathLike[str]") -> ReviewSheet:
+    """The review sheet in the JSON file at *path*."""
+    with open(path, "rb") as handle:
+        return sheet_from_json(handle.read(), document=str(path))
+
+
+def list_sheets() -> tuple[str, ...]:
+    """The keys of the bundled sheets, sorted.
+
+    >>> list_sheets()
+    ('example-county', 'yueyang-2022')
+    """
+    folder = resources.files("budget_perf.review") / "sheets"
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json")))
+
+
+@functools.cache
+def load_sheet(key: str) -> ReviewSheet:
+    """The bundled sheet called *key* (``yueyang-2022`` or ``example-county``)."""
+    if key not in list_sheets():
+        raise InvalidReviewInput(
+            f"no bundled review sheet {show(key)} (bundled: {', '.join(list_sheets())})",
+            message_zh=f"没有内置考核评分表 {show(key)}（内置：{'、'.join(list_sheets())}）",
+        )
+    data = (resources.files("budget_perf.review") / "sheets" / f"{key}.json").read_bytes()
+    return sheet_from_json(data, document=key)
