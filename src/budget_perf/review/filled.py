@@ -78,16 +78,24 @@ class FilledItem:
     reason: str = ""
 
     def why(self) -> tuple[Evidence, ...]:
-        """The reasons for the score: the evidence, then the reviewer's reason or what is open."""
-        lines = list(self.suggestion.evidence if self.suggestion else ())
+        """The reasons for the score: the reviewer's reason, the evidence, and what is open."""
+        lines = []
+        if self.reason:  # the reviewer's word first: it is what decided the score
+            lines.append(
+                Evidence(zh=f"评审理由：{self.reason}", en=f"reviewer's reason: {self.reason}")
+            )
         if self.status is ItemStatus.CONFIRMED:
             lines.append(
                 Evidence(zh="评审已确认建议分", en="the reviewer confirmed the suggestion")
             )
-        if self.reason:
+        if self.status is ItemStatus.OVERRIDDEN and self.suggestion is not None:
             lines.append(
-                Evidence(zh=f"评审理由：{self.reason}", en=f"reviewer's reason: {self.reason}")
+                Evidence(
+                    zh=f"建议分{self.suggestion.score}分，依据如下",
+                    en=f"the suggestion was {self.suggestion.score}, on this evidence",
+                )
             )
+        lines += self.suggestion.evidence if self.suggestion else ()
         if self.status is ItemStatus.TO_CONFIRM:
             lines.append(
                 Evidence(
@@ -159,6 +167,10 @@ def _check_score(item: SheetItem, entry: ReviewerInput, *, banded: bool) -> Deci
             item,
             "a judged item has no suggestion to confirm: give a score and a reason",
             "评判项没有建议分可确认：请给出分数及理由",
+        )
+    if score.as_tuple().exponent not in range(-2, 1) and score != score.to_integral_value():
+        raise _refuse(
+            item, f"{score}: give a score to at most two decimals", f"{score}：分数最多保留两位小数"
         )
     if not ZERO <= score <= item.points:
         raise _refuse(

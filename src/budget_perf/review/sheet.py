@@ -48,6 +48,7 @@ import attrs
 
 from budget_perf._decimal import ZERO
 from budget_perf._wording import show
+from budget_perf.profiles import list_profiles
 from budget_perf.review._errors import InvalidReviewInput
 from budget_perf.review._read import Node
 
@@ -293,6 +294,34 @@ def _item(node: Node) -> SheetItem:
     )
 
 
+def _check_groups(node: Node, items: tuple[SheetItem, ...]) -> None:
+    """The items of a level-2 line add up to its points, the level-2 lines to their level 1."""
+    level2: dict[tuple[str, str], tuple[Decimal, Decimal]] = {}
+    for item in items:
+        points, added = level2.get((item.level1, item.level2), (item.level2_points, ZERO))
+        if points != item.level2_points:
+            raise node.refuse(
+                f"{item.level2} is given {points} and {item.level2_points} points",
+                f"{item.level2}的分值前后不一：{points}分与{item.level2_points}分",
+            )
+        level2[(item.level1, item.level2)] = (points, added + item.points)
+    level1: dict[str, Decimal] = {}
+    for (name1, name2), (points, added) in level2.items():
+        if points != added:
+            raise node.refuse(
+                f"the items of {name2} add up to {added}, not its {points} points",
+                f"{name2}各项合计{added}分，与其{points}分不符",
+            )
+        level1[name1] = level1.get(name1, ZERO) + points
+    for item in items:
+        if level1[item.level1] != item.level1_points:
+            raise node.refuse(
+                f"the lines of {item.level1} add up to {level1[item.level1]}, "
+                f"not its {item.level1_points} points",
+                f"{item.level1}各二级指标合计{level1[item.level1]}分，与其{item.level1_points}分不符",
+            )
+
+
 def _parts(node: Node, known: tuple[str, ...], name_key: str) -> tuple[NamedPart, ...]:
     parts = []
     for element in node.list():
@@ -330,6 +359,17 @@ def _sheet(root: Node) -> ReviewSheet:
             f"各评分项分值合计{added}分，与总分{total}分不符",
         )
     contents = tuple(node.text() for node in data["notice_contents"].list())
+    _check_groups(data["items"], items)
+    if any(i.rule.kind is RuleKind.NOTICE_CONTENTS for i in items) and not contents:
+        raise data["notice_contents"].refuse(
+            "a notice_contents item needs the list of contents", "通知内容评分项须列出应有内容"
+        )
+    profile = data["profile"].text()
+    if profile not in list_profiles():
+        raise data["profile"].refuse(
+            f"no bundled rule profile {show(profile)} ({', '.join(list_profiles())})",
+            f"没有内置规则配置 {show(profile)}（{'、'.join(list_profiles())}）",
+        )
     return ReviewSheet(
         key=data["key"].text(),
         title=data["title"].text(),
@@ -340,7 +380,7 @@ def _sheet(root: Node) -> ReviewSheet:
         source_document=source["document_number"].optional_text(),
         notes=data["notes"].text(),
         total=total,
-        profile=data["profile"].text(),
+        profile=profile,
         report_parts=_parts(data["report_parts"], REPORT_PART_KEYS, "heading"),
         attachments=_parts(data["attachments"], ATTACHMENT_KEYS, "name"),
         notice_contents=contents,

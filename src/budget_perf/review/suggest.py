@@ -145,6 +145,10 @@ def _lateness(
     days = facts.calendar.working_days_late(
         facts.deadline, facts.submitted, deadline_day_counts=counts
     )
+    listed = facts.calendar.late_days(facts.deadline, facts.submitted, deadline_day_counts=counts)
+    make_up = facts.calendar.make_up_days
+    shown = [f"{d}{'（调休上班）' if d in make_up else ''}" for d in listed or ()]
+    shown_en = [f"{d}{' (make-up working day)' if d in make_up else ''}" for d in listed or ()]
     rule_zh = "截止日当天计入" if counts else "截止日当天报送为按时"
     rule_en = "the deadline day counts as late" if counts else "the deadline day is on time"
     said = Evidence(
@@ -153,8 +157,16 @@ def _lateness(
         en=f"deadline {facts.deadline}, submitted {facts.submitted}: {days} working day(s) late "
         f"({rule_en}; calendar {facts.calendar.key})",
     )
+    lines = [said]
+    if shown:
+        lines.append(
+            Evidence(
+                zh="计为迟报的工作日：" + "、".join(shown),
+                en="working days late: " + ", ".join(shown_en),
+            )
+        )
     return Suggestion(
-        item=item.key, score=_deduct(item, days), basis=Basis.EVIDENCE, evidence=(said,)
+        item=item.key, score=_deduct(item, days), basis=Basis.EVIDENCE, evidence=tuple(lines)
     )
 
 

@@ -104,6 +104,27 @@ class WorkCalendar:
         )
         return count - off + extra
 
+    def late_days(
+        self,
+        deadline: datetime.date,
+        submitted: datetime.date,
+        *,
+        deadline_day_counts: bool = False,
+        limit: int = 31,
+    ) -> tuple[datetime.date, ...] | None:
+        """The working days counted late, one by one; ``None`` for a span over *limit* days.
+
+        >>> import datetime
+        >>> cn = load_calendar("cn-2023")
+        >>> cn.late_days(datetime.date(2023, 6, 21), datetime.date(2023, 6, 26))
+        (datetime.date(2023, 6, 25), datetime.date(2023, 6, 26))
+        """
+        first = deadline if deadline_day_counts else deadline + _ONE_DAY
+        if (submitted - first).days > limit:
+            return None
+        days = (first + i * _ONE_DAY for i in range((submitted - first).days + 1))
+        return tuple(day for day in days if self.is_working_day(day))
+
     def _covers(self, day: datetime.date) -> None:
         if not self.first <= day <= self.last:
             raise InvalidReviewInput(
