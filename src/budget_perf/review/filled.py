@@ -34,7 +34,7 @@ from decimal import Decimal
 
 import attrs
 
-from budget_perf._decimal import ZERO
+from budget_perf._decimal import ZERO, library_context
 from budget_perf._wording import show
 from budget_perf.model import SelfEvaluation
 from budget_perf.review._errors import InvalidReviewInput
@@ -136,7 +136,9 @@ class FilledSheet:
     @property
     def scored(self) -> Decimal:
         """The sum of the final scores so far."""
-        return sum((i.score for i in self.items if i.status in FINAL and i.score is not None), ZERO)
+        with library_context():  # the caller's precision must not round the sum
+            scores = (i.score for i in self.items if i.status in FINAL and i.score is not None)
+            return sum(scores, ZERO)
 
     @property
     def total(self) -> Decimal | None:
