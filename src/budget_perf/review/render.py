@@ -98,12 +98,12 @@ def render_text(filled: FilledSheet, language: Language = "zh") -> str:
         (*row[:5], entry.why()[0].text(language) if entry.why() else "")
         for row, entry in zip(_rows(filled, language), filled.items, strict=True)
     ]
-    lines = [_title(filled, language), *table(_header(language), rows), ""]
+    lines = [one_line(_title(filled, language)), *table(_header(language), rows), ""]
     lines.append("依据明细" if language == "zh" else "Reasons in full")
     for entry in filled.items:
         lines.append(f"[{entry.item.key}]")
         lines += [f"  - {one_line(line.text(language))}" for line in entry.why()]
-    return "\n".join([*lines, "", _summary(filled, language)])
+    return "\n".join([*lines, "", one_line(_summary(filled, language))])
 
 
 def render_markdown(filled: FilledSheet, language: Language = "zh") -> str:
