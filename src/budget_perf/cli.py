@@ -339,7 +339,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "catalogue":
         return _catalogue(args.output)
     if args.command == "review":
-        return run_review(args)
+        return run_review(args, sys.modules[__name__])
     if args.command == "summary":
         _write(summary(_load(args.report, args.lang)[0], args.lang))
         return EXIT_CLEAN

@@ -7,6 +7,7 @@ in ``--lang``), as for the other commands.
 
 import argparse
 import sys
+from types import ModuleType
 
 from budget_perf.review._errors import InvalidReviewInput
 from budget_perf.review.facts import ReviewFacts, facts_from_json
@@ -38,10 +39,13 @@ def add_review_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run_review(args: argparse.Namespace) -> int:
-    """Run ``review``: 0 when the sheet is complete, 1 when items are open."""
-    from budget_perf import cli
+def run_review(args: argparse.Namespace, cli: ModuleType) -> int:
+    """Run ``review``: 0 when the sheet is complete, 1 when items are open.
 
+    *cli* is the running command-line module, passed in rather than imported: run as
+    ``python -m budget_perf.cli`` it is ``__main__``, and a refusal must be its own ``_Refused``
+    to be caught as one (exit 2), not taken for a bug.
+    """
     facts = ReviewFacts()
     if args.facts is not None:
         text = cli._utf8(args.facts, cli._read_bytes(args.facts))
@@ -66,4 +70,5 @@ def run_review(args: argparse.Namespace) -> int:
             cli._write(out)
         else:
             cli._emit(sys.stdout, out)
-    return cli.EXIT_CLEAN if filled.complete else cli.EXIT_FINDINGS
+    status: int = cli.EXIT_CLEAN if filled.complete else cli.EXIT_FINDINGS
+    return status

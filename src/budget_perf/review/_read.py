@@ -23,7 +23,12 @@ from budget_perf._wording import show
 from budget_perf.errors import InvalidDocument
 from budget_perf.review._errors import InvalidReviewInput
 
-__all__ = ["Node"]
+__all__ = ["MAX_LIST", "MAX_NUMBER_TEXT", "Node"]
+
+#: A number (points, a score) may be written in this many characters ("16.5" needs four).
+MAX_NUMBER_TEXT = 30
+#: A list (holidays, units, bands, items) may have this many elements.
+MAX_LIST = 10_000
 
 
 class _Float(str):
@@ -107,6 +112,11 @@ class Node:
         """The elements of a list."""
         if not isinstance(self.value, list):
             raise self._expected("a list", "列表")
+        if len(self.value) > MAX_LIST:
+            raise self.refuse(
+                f"a list of {len(self.value)} elements is too long (at most {MAX_LIST})",
+                f"列表有{len(self.value)}项，过长（至多{MAX_LIST}项）",
+            )
         return [Node(v, f"{self.path}[{i}]", self.document) for i, v in enumerate(self.value)]
 
     def text(self) -> str:
@@ -128,6 +138,12 @@ class Node:
     def decimal(self) -> Decimal:
         """An exact number written as a string ("2", "0.5")."""
         if isinstance(self.value, str) and not isinstance(self.value, _Float):
+            if len(self.value) > MAX_NUMBER_TEXT:
+                raise self.refuse(
+                    f"a number of {len(self.value)} characters is too long (at most "
+                    f"{MAX_NUMBER_TEXT})",
+                    f"数字长{len(self.value)}个字符，过长（至多{MAX_NUMBER_TEXT}个）",
+                )
             try:
                 number = Decimal(self.value.strip())
             except InvalidOperation:
