@@ -190,7 +190,7 @@ def _check_score(item: SheetItem, entry: ReviewerInput, *, banded: bool) -> Deci
         zh = "；".join(f"{b}（{b.zh}）" if b.zh else str(b) for b in rule.bands)
         hint = (
             ' for "其他情况酌情扣分" add "other_case": true',
-            ' 属“其他情况酌情扣分”的，请加 "other_case": true',
+            '属“其他情况酌情扣分”的，请加 "other_case": true',
         )
         more = hint if rule.other_cases else ("", "")
         raise _refuse(
