@@ -152,6 +152,15 @@ def test_a_malformed_reviewer_entry_is_refused_at_its_path(
     assert chinese in caught.value.message("zh")
 
 
+def test_a_unit_named_twice_is_refused() -> None:
+    """ "每发现一个单位…扣1分": a unit listed twice is one unit, so the list is refused rather
+    than counted twice."""
+    with pytest.raises(InvalidReviewInput) as caught:
+        facts_from_json('{"units_not_self_checked": ["甲", "乙", "甲"]}')
+    assert "a unit is named twice" in str(caught.value)
+    assert "有单位重复列出" in caught.value.message("zh")
+
+
 def test_an_evidence_item_cannot_be_overridden() -> None:
     """The attachments are scored from the report: a reviewer's score there is refused (the
     facts or the report are what to correct)."""

@@ -128,6 +128,11 @@ def facts_from_json(text: str | bytes, *, document: str = "facts") -> ReviewFact
         fields["working_group"] = data["working_group"].flag()
     if "units_not_self_checked" in data:
         units = tuple(n.text() for n in data["units_not_self_checked"].list())
+        if len(set(units)) != len(units):
+            raise data["units_not_self_checked"].refuse(
+                "a unit is named twice (each unit counts once)",
+                "有单位重复列出（每个单位只计一次）",
+            )
         fields["units_not_self_checked"] = units
     for key in ("deadline", "submitted"):
         if key in data:
