@@ -74,12 +74,17 @@ def test_the_html_and_markdown_tables_have_a_row_per_item() -> None:
 
 
 def test_the_json_export_keeps_scores_exact_and_reasons_in_both_languages() -> None:
-    """Scores are decimal strings; each item has its status, basis and reasons."""
+    """Scores are decimal strings; each item has its criteria, the evidence the sheet asks for,
+    its status, basis and reasons."""
     data = json.loads(filled_to_json(FILLED))
     assert data == filled_to_data(FILLED)
     assert (data["complete"], data["total"], data["points"]) == (True, "84", "100")
     submission = next(item for item in data["items"] if item["key"] == "submission")
     assert submission["score"] == "8" and submission["basis"] == "evidence"
+    assert submission["criteria"].startswith("按时向市财政局报送报告的得10分")
+    working_group = next(item for item in data["items"] if item["key"] == "working_group")
+    assert working_group["evidence_required"].startswith("本部门、本单位预算绩效管理领导小组")
+    assert data["example_sheet"] is False
     assert submission["why"][1] == {
         "zh": "计为迟报的工作日：2023-06-25（调休上班）、2023-06-26",
         "en": "working days late: 2023-06-25 (make-up working day), 2023-06-26",

@@ -144,6 +144,8 @@ def filled_to_data(filled: FilledSheet) -> dict[str, Any]:
     """The filled sheet as plain JSON data (numbers as decimal strings)."""
     return {
         "sheet": filled.sheet.key,
+        "title": filled.sheet.title,
+        "example_sheet": filled.sheet.example,
         "unit": filled.unit,
         "complete": filled.complete,
         "total": _decimal(filled.total),
@@ -155,6 +157,8 @@ def filled_to_data(filled: FilledSheet) -> dict[str, Any]:
                 "level1": entry.item.level1,
                 "level2": entry.item.level2,
                 "points": str(entry.item.points),
+                "criteria": entry.item.criteria,
+                "evidence_required": entry.item.evidence,
                 "status": entry.status.value,
                 "score": _decimal(entry.score),
                 "suggested": _decimal(entry.suggestion.score if entry.suggestion else None),
