@@ -7,7 +7,8 @@ report — and the library suggests those scores, each with its evidence.  The r
 reviewer's judgement (the quality of the problems found, of the suggestions), which the library
 collects with a reason and checks against the sheet's bands, and never invents.
 
-- :mod:`.sheet`: the sheet as data (``yueyang-2022``; ``example-county``, a made-up one);
+- :mod:`.sheet`, :mod:`.sheet_files`: the sheet as data (``yueyang-2022``; ``example-county``,
+  a made-up one) and its reading from JSON;
 - :mod:`.workdays`: working days on a calendar of weekends, holidays and make-up days;
 - :mod:`.facts`: the facts of the process and the reviewer's scores, from JSON;
 - :mod:`.parts`, :mod:`.suggest`: which parts a report holds; the suggested scores;
@@ -42,6 +43,8 @@ from budget_perf.review.sheet import (
     RuleKind,
     SheetItem,
     SheetRule,
+)
+from budget_perf.review.sheet_files import (
     list_sheets,
     load_sheet,
     load_sheet_file,

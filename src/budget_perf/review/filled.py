@@ -39,7 +39,8 @@ from budget_perf._wording import show
 from budget_perf.model import SelfEvaluation
 from budget_perf.review._errors import InvalidReviewInput
 from budget_perf.review.facts import ReviewerInput, ReviewFacts, facts_from_json
-from budget_perf.review.sheet import ReviewSheet, SheetItem, load_sheet
+from budget_perf.review.sheet import ReviewSheet, SheetItem
+from budget_perf.review.sheet_files import load_sheet
 from budget_perf.review.suggest import suggest
 from budget_perf.review.suggestion import Basis, Evidence, Suggestion
 

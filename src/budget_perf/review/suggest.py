@@ -32,7 +32,8 @@ from budget_perf.profiles import BUDGET_EXECUTION, load_profile
 from budget_perf.review._errors import InvalidReviewInput
 from budget_perf.review.facts import ReviewFacts
 from budget_perf.review.parts import PartState, attachment_state, part_state
-from budget_perf.review.sheet import ReviewSheet, RuleKind, SheetItem, load_sheet  # noqa: F401 - doctest
+from budget_perf.review.sheet import ReviewSheet, RuleKind, SheetItem
+from budget_perf.review.sheet_files import load_sheet  # noqa: F401 - doctest
 from budget_perf.review.suggestion import Basis, Evidence, Suggestion
 
 __all__ = ["suggest"]
