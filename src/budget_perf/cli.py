@@ -64,6 +64,7 @@ from budget_perf.errors import BudgetPerfError
 from budget_perf.formatting import Language
 from budget_perf.model import SelfEvaluation
 from budget_perf.profiles import RuleProfile, list_profiles, load_profile, profile_from_json
+from budget_perf.review._cli import add_review_arguments, run_review
 from budget_perf.serialization import from_json
 
 __all__ = ["main", "summary"]
@@ -324,6 +325,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--disable", nargs="*", default=[], metavar="CODE", help="rule codes to switch off"
     )
+    add_review_arguments(commands.add_parser("review", help="fill in the 考核评分表 of a report"))
     k = commands.add_parser("catalogue", help="write the rule catalogue as Markdown")
     k.add_argument("--output", help="file to write (default: standard output)")
     for sub in (s, c):
@@ -336,6 +338,8 @@ def _parser() -> argparse.ArgumentParser:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "catalogue":
         return _catalogue(args.output)
+    if args.command == "review":
+        return run_review(args, sys.modules[__name__])
     if args.command == "summary":
         _write(summary(_load(args.report, args.lang)[0], args.lang))
         return EXIT_CLEAN

@@ -14,6 +14,7 @@ from hostile_cases import (
     model,
     output,
     readers,
+    review,
     workbooks,
 )
 
@@ -29,4 +30,5 @@ ALL_CASES: tuple[Case, ...] = (
     *model.CASES,
     *readers.CASES,
     *layouts.CASES,
+    *review.CASES,
 )
