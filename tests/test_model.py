@@ -105,9 +105,10 @@ def test_a_headcount_is_a_non_negative_whole_number(count: object) -> None:
 
 
 def test_collections_inside_records_are_tuples() -> None:
-    """A list inside a record would make it mutable, so only tuples are accepted."""
-    with pytest.raises(TypeError):
-        Funding(sources=[FundSource(kind=FundKind.OTHER_FUNDS)])  # type: ignore[arg-type]
+    """A list inside a record would make it mutable, so a list given is stored as a tuple."""
+    block = Funding(sources=[FundSource(kind=FundKind.OTHER_FUNDS)])  # type: ignore[arg-type]
+    assert block.sources == (FundSource(kind=FundKind.OTHER_FUNDS),)
+    assert isinstance(block.sources, tuple)
 
 
 def test_expense_rows_hold_only_expense_rows() -> None:

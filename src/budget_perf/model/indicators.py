@@ -50,7 +50,16 @@ from decimal import Decimal
 import attrs
 
 from budget_perf._decimal import in_library_context
-from budget_perf.model._fields import percent, points, records, required_text, score, text
+from budget_perf.model._fields import (
+    choice,
+    flag,
+    percent,
+    points,
+    records,
+    required_text,
+    score,
+    text,
+)
 from budget_perf.model._fields import score as score_field
 from budget_perf.model._shown import PartlyShown, not_shown
 
@@ -222,7 +231,7 @@ class Indicator(PartlyShown):
 class Level2Group:
     """二级指标: a level-2 row and the level-3 indicators under it (possibly none)."""
 
-    category: Level2 = attrs.field(validator=attrs.validators.instance_of(Level2))
+    category: Level2 = choice(Level2)
     indicators: tuple[Indicator, ...] = records(Indicator)
     label: str = text()
 
@@ -236,7 +245,7 @@ class Level1Group:
     (Hubei's "年度绩效目标1(40分)"), ``""`` otherwise.
     """
 
-    category: Level1 = attrs.field(validator=attrs.validators.instance_of(Level1))
+    category: Level1 = choice(Level1)
     stated_weight: Decimal | None = points(doc="一级指标分值")
     groups: tuple[Level2Group, ...] = records(Level2Group)
     label: str = text()
@@ -267,11 +276,9 @@ class IndicatorTree(PartlyShown):
     stated_total_weight: Decimal | None = points(doc="总分 (分值)")
     stated_total_score: Decimal | None = score(doc="总分 (得分)")
     ungrouped: tuple[Indicator, ...] = records(Indicator)
-    total_includes_execution: bool = attrs.field(
-        default=True, validator=attrs.validators.instance_of(bool)
-    )
+    total_includes_execution: bool = flag(default=True)
     not_shown: tuple[str, ...] = not_shown()
-    cut: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    cut: bool = flag(default=False)
 
     def indicators(self) -> Iterator[Indicator]:
         """Every level-3 indicator of the tree, in table order (grouped ones first)."""
