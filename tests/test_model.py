@@ -114,7 +114,7 @@ def test_collections_inside_records_are_tuples() -> None:
 def test_expense_rows_hold_only_expense_rows() -> None:
     """Sub-rows of a basic-data row are rows too."""
     with pytest.raises(TypeError, match="children"):
-        ExpenseRow(label="三公经费", children=("公务接待",))  # type: ignore[arg-type]
+        ExpenseRow(label="三公经费", children=("公务接待",))
 
 
 def test_walk_visits_a_row_and_all_its_sub_rows_in_table_order() -> None:
