@@ -131,8 +131,8 @@ def _place(reference: str | None, sheets: list[str]) -> tuple[str, str] | None:
 
 def _clean(text: str) -> str:
     """*text* as a cell or comment can hold it: cut, with control characters written out."""
-    text = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-    return shorten(text, _TEXT_LIMIT)
+    cut = shorten(text, _TEXT_LIMIT)
+    return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", cut)
 
 
 def _value(value: object) -> str:

@@ -56,7 +56,12 @@ from typing import Any
 
 import attrs
 
-from budget_perf._decimal import check_count, optional_decimal, optional_non_negative
+from budget_perf._decimal import (
+    MAX_INTEGER_DIGITS,
+    check_count,
+    optional_decimal,
+    optional_non_negative,
+)
 from budget_perf._jsonload import lone_surrogate
 from budget_perf._safety import shorten
 from budget_perf.errors import InvalidAmount, InvalidText, InvalidValue
@@ -76,7 +81,16 @@ def _exact(value: Any, field: "attrs.Attribute[Any]") -> Any:
     if value is None or cls is Decimal:
         return value
     if cls is int:
-        return Decimal(value)
+        if -_INT_BOUND < value < _INT_BOUND:
+            return Decimal(value)
+        digits = "more than 1000" if value.bit_length() > 3000 else str(len(str(abs(value))))
+        raise InvalidAmount(
+            f"{field.name}: an int of {digits} digits; a figure may have at most "
+            f"{MAX_INTEGER_DIGITS} before the decimal point",
+            field=field.name,
+            message_zh=f"{field.name}：整数有 {digits} 位，"
+            f"数字整数部分最多 {MAX_INTEGER_DIGITS} 位",
+        )
     if cls is float:
         raise InvalidAmount(
             f"{field.name}: expected a Decimal, got float {value!r} (floats are not exact); "
@@ -104,6 +118,9 @@ def _numeric(text: str) -> bool:
         return False
 
 
+#: Ints of more digits than a figure may have are refused before any conversion (a huge int
+#: would take long to convert, only to be refused).
+_INT_BOUND = 10**MAX_INTEGER_DIGITS
 #: More significant digits than a person writes and a float holds: 7.0999999999999996447….
 _FLOAT_DIGITS = 15
 
