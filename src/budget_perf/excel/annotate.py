@@ -132,7 +132,8 @@ def _place(reference: str | None, sheets: list[str]) -> tuple[str, str] | None:
 def _clean(text: str) -> str:
     """*text* as a cell or comment can hold it: cut, with control characters written out."""
     cut = shorten(text, _TEXT_LIMIT)
-    return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", cut)
+    clean: str = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", cut)
+    return clean
 
 
 def _value(value: object) -> str:
