@@ -40,6 +40,18 @@ def test_the_stated_rate_cell_carries_the_finding(folder: pathlib.Path) -> None:
     assert "表中数 stated: 100；应为 expected: 98" in note
 
 
+def test_a_finding_on_an_indicator_text_sits_on_that_text(folder: pathlib.Path) -> None:
+    """ "已完成" states no figure against the target 24-26次维修: the finding sits on the
+    实际完成值 cell of that indicator's row, found under the column's header."""
+    sheet = openpyxl.load_workbook(folder / "岳阳-核查.xlsx")["运行维护经费"]
+    cell = sheet["F12"]
+    assert (
+        sheet["F11"].value == "实际完成值" and sheet["D12"].value == "20次小型维修、4-6次大型维修"
+    )
+    assert cell.value == "已完成" and "[警告 BP504]" in cell.comment.text
+    assert cell.fill.start_color.rgb == "00FFEB9C"  # a warning: amber
+
+
 def test_the_unit_figures_are_unchanged_in_the_copy(folder: pathlib.Path) -> None:
     """The copy reads back as the same report: the comments and fills change no figure."""
     copy = read_workbook(folder / "岳阳-核查.xlsx")

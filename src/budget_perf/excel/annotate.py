@@ -4,8 +4,9 @@
 on the cell it concerns — a comment in Chinese and English with the rule's code, the stated
 and the expected value, and a fill by severity (red for an error, amber for a warning, blue
 for a note) — and a sheet, 核查结果, listing every finding, those the map of cells cannot
-place included (a text such as an indicator's target, a sum over several rows).  The cells
-are those :func:`~budget_perf.excel.read_workbook_with_sources` found each figure in.
+place included (a sum over several rows, the whole indicator tree).  A figure's cell is the
+one :func:`~budget_perf.excel.read_workbook_with_sources` read it from; an indicator's text
+(its target, actual …) is the cell of the indicator's row under the header of that column.
 
 The unit's file is only read, never written: the copy must be another file (the same file
 under another spelling, through a symbolic or a hard link, is refused), and it is written
@@ -29,7 +30,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,7 @@ from openpyxl.styles import Font, PatternFill
 
 from budget_perf._safety import neutralise_formula, shorten
 from budget_perf.checks import Finding, Severity, check
-from budget_perf.excel._errors import WorkbookError
+from budget_perf.excel._errors import WorkbookError, cell_address
 from budget_perf.excel._read import read_workbook_with_sources
 
 __all__ = ["Annotated", "annotate"]
@@ -89,8 +90,10 @@ def annotate(
     located: list[str] = []
     by_cell: dict[tuple[str, str], list[Finding]] = {}
     for finding in found:
-        place = _place(cells.get(finding.path), book.sheetnames)
-        located.append("" if place is None else cells[finding.path])
+        place = _place(cells.get(finding.path), book.sheetnames) or _text_place(
+            finding.path, cells, book
+        )
+        located.append("" if place is None else cell_address(*place))
         if place is not None:
             by_cell.setdefault(place, []).append(finding)
             on_cells += 1
@@ -127,6 +130,45 @@ def _place(reference: str | None, sheets: list[str]) -> tuple[str, str] | None:
     else:
         sheet, _, cell = reference.rpartition("!")
     return (sheet, cell) if sheet in sheets and cell else None
+
+
+#: An indicator's text columns, by the header that titles them (compared without whitespace).
+_TEXT_COLUMNS = {
+    "name": ("三级指标",),
+    "target": ("年度指标值", "指标值"),
+    "actual": ("实际完成值",),
+    "deviation_note": ("偏差原因分析及改进措施", "偏差原因分析", "偏差原因"),
+}
+_INDICATOR_TEXT = re.compile(r"(.*\.indicators\[[0-9]+\])\.(name|target|actual|deviation_note)")
+#: How far above an indicator's row its header row is looked for.
+_HEADER_REACH = 60
+
+
+def _text_place(path: str, cells: Mapping[str, str], book: Any) -> tuple[str, str] | None:
+    """The cell of an indicator's text (target, actual …), which the map of figures lacks.
+
+    It is the cell of the indicator's row (where its 分值 or 得分 was read) under the header
+    that titles the column (年度指标值, 实际完成值 …); ``None`` where either is not found.
+    """
+    match = _INDICATOR_TEXT.fullmatch(path)
+    if match is None:
+        return None
+    record, field = match.groups()
+    figure = next(
+        (place for name in ("weight", "score")
+         if (place := _place(cells.get(f"{record}.{name}"), book.sheetnames)) is not None),
+        None,
+    )  # fmt: skip
+    if figure is None:
+        return None
+    sheet = book[figure[0]]
+    row = sheet[figure[1]].row
+    titles = _TEXT_COLUMNS[field]
+    for header in range(row - 1, max(0, row - _HEADER_REACH), -1):
+        for cell in sheet[header]:
+            if isinstance(cell.value, str) and "".join(cell.value.split()) in titles:
+                return figure[0], f"{cell.column_letter}{row}"
+    return None
 
 
 def _clean(text: str) -> str:
