@@ -267,9 +267,13 @@ PUBLIC_CALLS: dict[str, Callable[[], object]] = {
     "staff_control_rate": lambda: bp.staff_control_rate(85, 111),
     "three_public_change_rate": lambda: bp.three_public_change_rate(D("70.3"), D("67.03")),
     "three_public_control_rate": lambda: bp.three_public_control_rate(D("70.3"), D("202")),
+    "to_arrow": lambda: bp.to_arrow(REPORT, "funding").to_pylist(),
     "to_data": lambda: bp.to_data(REPORT),
     "to_json": lambda: bp.to_json(REPORT),
+    "to_pandas": lambda: bp.to_pandas(REPORT, "projects").to_dict("records"),
     "to_percent": lambda: bp.to_percent(D("0.98492613"), 3),
+    "to_polars": lambda: bp.to_polars(REPORT, "funding").rows(),
+    "to_records": lambda: bp.to_records(REPORT, "funding"),
     "total_score": lambda: bp.total_score(D("9.8492613"), [_STAFF]),
     "weighted_score": lambda: bp.weighted_score(
         [_STAFF, bp.ScoredItem(weight=D("7"), score=bp.NOT_APPLICABLE)]
@@ -593,6 +597,10 @@ def test_a_target_beyond_the_bounds_is_an_unparsed_clause() -> None:
 
 _STATE = """
 import decimal, gc, locale, sys, warnings
+try:  # openpyxl imports numpy where it is installed; numpy's import adds its own warning filters
+    import numpy
+except ImportError:
+    pass
 def state():
     return (
         sys.getrecursionlimit(), gc.isenabled(), gc.get_threshold(),

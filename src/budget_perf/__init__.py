@@ -22,6 +22,7 @@ Decimal('76.58')
 
 from budget_perf import examples
 from budget_perf._decimal import round_half_up
+from budget_perf.arrow import to_arrow, to_pandas, to_polars
 from budget_perf.cells import (
     AmountCell,
     CellStatus,
@@ -59,6 +60,7 @@ from budget_perf.errors import (
     InvalidLayout,
     InvalidProfile,
     InvalidText,
+    InvalidValue,
     UnknownExample,
     UnknownLayout,
 )
@@ -151,6 +153,7 @@ from budget_perf.scoring import (
     weighted_score,
 )
 from budget_perf.serialization import from_data, from_json, to_data, to_json
+from budget_perf.tables import to_records
 
 __version__ = "0.1.0.dev0"
 
@@ -195,6 +198,7 @@ __all__ = [
     "InvalidLayout",
     "InvalidProfile",
     "InvalidText",
+    "InvalidValue",
     "Layout",
     "Level1",
     "Level1Group",
@@ -283,9 +287,13 @@ __all__ = [
     "staff_control_rate",
     "three_public_change_rate",
     "three_public_control_rate",
+    "to_arrow",
     "to_data",
     "to_json",
+    "to_pandas",
     "to_percent",
+    "to_polars",
+    "to_records",
     "total_score",
     "weighted_score",
 ]

@@ -18,6 +18,7 @@ __all__ = [
     "InvalidLayout",
     "InvalidProfile",
     "InvalidText",
+    "InvalidValue",
     "UnknownExample",
     "UnknownLayout",
 ]
@@ -63,6 +64,25 @@ class InvalidText(BudgetPerfError, ValueError):
 
     ``field`` names the offending field.  Control characters are data, not an error: writers
     escape them on output.
+    """
+
+    def __init__(
+        self, message: str, *, field: str | None = None, message_zh: str | None = None
+    ) -> None:
+        super().__init__(message, message_zh=message_zh)
+        self.field = field
+
+
+class InvalidValue(BudgetPerfError, TypeError, ValueError):
+    """A record was given a value its field cannot hold: an unknown category, a wrong record.
+
+    The message names the field and shows a short example of a value it takes; ``field`` names
+    the field.  It is a ``TypeError`` and a ``ValueError`` both, as a wrong kind of value and a
+    wrong category were before.
+
+    >>> err = InvalidValue("category: '数量' is not a Level2", field="category")
+    >>> isinstance(err, TypeError) and isinstance(err, ValueError), err.field
+    (True, 'category')
     """
 
     def __init__(

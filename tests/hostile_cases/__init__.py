@@ -6,6 +6,7 @@ entry point it attacks.
 
 from hostile import Case
 from hostile_cases import (
+    building,
     checks,
     cli,
     decimal_context,
@@ -31,4 +32,5 @@ ALL_CASES: tuple[Case, ...] = (
     *readers.CASES,
     *layouts.CASES,
     *review.CASES,
+    *building.CASES,
 )

@@ -68,10 +68,13 @@ from budget_perf.excel._errors import WorkbookError
 from budget_perf.excel._read import read_workbook, read_workbook_with_sources
 from budget_perf.excel._sources import SourceMap
 from budget_perf.excel._write import write_workbook
+from budget_perf.excel.annotate import Annotated, annotate
 
 __all__ = [
+    "Annotated",
     "SourceMap",
     "WorkbookError",
+    "annotate",
     "read_workbook",
     "read_workbook_with_sources",
     "workbook_content",

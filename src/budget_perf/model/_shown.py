@@ -57,7 +57,12 @@ def _check(instance: object, _attribute: "attrs.Attribute[Any]", value: object) 
 
 def not_shown() -> Any:
     """The field of a partly shown record: the names of the parts the copy does not show."""
-    return attrs.field(default=(), validator=_check)
+    return attrs.field(default=(), converter=_as_tuple, validator=_check)
+
+
+def _as_tuple(value: Any) -> Any:
+    """A list of part names is taken as the tuple it lists."""
+    return tuple(value) if value.__class__ is list else value
 
 
 class PartlyShown:

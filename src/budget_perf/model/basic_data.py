@@ -30,12 +30,14 @@ from budget_perf._decimal import in_library_context
 from budget_perf.model._fields import (
     amount,
     area,
+    as_tuple,
     count,
     optional,
     percent,
     records,
     required_text,
     text,
+    tuple_of,
 )
 from budget_perf.model._shown import PartlyShown, not_shown
 from budget_perf.model.filing import Signature
@@ -81,11 +83,7 @@ class ExpenseRow:
     current_budget: Decimal | None = amount(doc="本年预算数")
     current_final: Decimal | None = amount(doc="本年决算数")
     children: tuple["ExpenseRow", ...] = attrs.field(
-        default=(),
-        validator=attrs.validators.deep_iterable(
-            member_validator=lambda _i, _a, v: _expense_row(v),
-            iterable_validator=attrs.validators.instance_of(tuple),
-        ),
+        default=(), converter=as_tuple, validator=tuple_of(lambda: ExpenseRow)
     )
     note: str = text()
 
@@ -97,11 +95,6 @@ class ExpenseRow:
 
 
 attrs.resolve_types(ExpenseRow)  # the recursive annotation, for cattrs and hypothesis
-
-
-def _expense_row(value: object) -> None:
-    if not isinstance(value, ExpenseRow):
-        raise TypeError(f"children: expected ExpenseRow records, got {value!r}")
 
 
 @attrs.frozen(kw_only=True)
@@ -129,13 +122,7 @@ class BasicDataTable(PartlyShown):
     procurement: ExpenseRow | None = optional(ExpenseRow)
     basic_budget_adjustment: ExpenseRow | None = optional(ExpenseRow)
     buildings: tuple[BuildingRow, ...] | None = attrs.field(
-        default=None,
-        validator=attrs.validators.optional(
-            attrs.validators.deep_iterable(
-                member_validator=attrs.validators.instance_of(BuildingRow),
-                iterable_validator=attrs.validators.instance_of(tuple),
-            )
-        ),
+        default=None, converter=as_tuple, validator=attrs.validators.optional(tuple_of(BuildingRow))
     )
     austerity_measures: tuple[str, ...] = records(str)
     notes: tuple[str, ...] = records(str)

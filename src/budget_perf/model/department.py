@@ -13,7 +13,7 @@ import enum
 
 import attrs
 
-from budget_perf.model._fields import count, optional, records, required_text, text
+from budget_perf.model._fields import choice, count, optional, records, required_text, text
 
 __all__ = [
     "Body",
@@ -50,7 +50,7 @@ class Body:
     """One organisational body and the sections (科室) inside it, as the report lists them."""
 
     name: str = required_text()
-    kind: BodyKind = attrs.field(validator=attrs.validators.instance_of(BodyKind))
+    kind: BodyKind = choice(BodyKind)
     sections: tuple[str, ...] = records(str)
     note: str = text()
 
@@ -71,7 +71,7 @@ class HeadcountQuota:
     ``count`` is ``None`` where the report gives no number (e.g. "单列，按实际情况核定").
     """
 
-    kind: PostKind = attrs.field(validator=attrs.validators.instance_of(PostKind))
+    kind: PostKind = choice(PostKind)
     holder: str = text()
     count: int | None = count()
     note: str = text()

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from budget_perf._decimal import in_library_context
-from budget_perf.model._fields import optional, records, text
+from budget_perf.model._fields import choice, optional, records, required, text
 from budget_perf.model._shown import PartlyShown, not_shown
 from budget_perf.model.basic_data import BasicDataTable
 from budget_perf.model.department import Department
@@ -73,11 +73,9 @@ class SelfEvaluation(PartlyShown):
     """The whole self-evaluation report of one department for one year."""
 
     year: int | None = attrs.field(default=None, validator=_year)
-    department: Department = attrs.field(validator=attrs.validators.instance_of(Department))
+    department: Department = required(Department)
     region: Region | None = optional(Region)
-    amount_unit: AmountUnit = attrs.field(
-        default=AmountUnit.WAN_YUAN, validator=attrs.validators.instance_of(AmountUnit)
-    )
+    amount_unit: AmountUnit = choice(AmountUnit, default=AmountUnit.WAN_YUAN)
     general_budget: GeneralBudgetSpending | None = optional(GeneralBudgetSpending)
     other_budgets: tuple[OtherBudgetStatement, ...] = records(OtherBudgetStatement)
     department_table: DepartmentTable | None = optional(DepartmentTable)

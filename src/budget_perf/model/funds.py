@@ -44,7 +44,16 @@ if TYPE_CHECKING:
     from budget_perf.rates import Ratio
 
 from budget_perf._decimal import in_library_context
-from budget_perf.model._fields import amount, optional, percent, points, records, score, text
+from budget_perf.model._fields import (
+    amount,
+    choice,
+    optional,
+    percent,
+    points,
+    records,
+    score,
+    text,
+)
 from budget_perf.model._shown import PartlyShown, not_shown
 
 __all__ = [
@@ -143,7 +152,7 @@ class FundSource(PartlyShown):
     (blank elsewhere: "—" under 分值 is ``None``).
     """
 
-    kind: FundKind = attrs.field(validator=attrs.validators.instance_of(FundKind))
+    kind: FundKind = choice(FundKind)
     budget_type: BudgetType | None = optional(BudgetType)
     label: str = text()
     initial_budget: Decimal | None = amount(doc="年初预算数")
@@ -191,7 +200,7 @@ class SpendingRow(PartlyShown):
     Decimal('9.287244084897329449141789909')
     """
 
-    kind: SpendingKind = attrs.field(validator=attrs.validators.instance_of(SpendingKind))
+    kind: SpendingKind = choice(SpendingKind)
     label: str = text()
     initial_budget: Decimal | None = amount(doc="年初预算数")
     full_year_budget: Decimal | None = amount(doc="全年预算数")
@@ -232,9 +241,7 @@ class Funding(PartlyShown):
     weight: Decimal | None = points(doc="分值")
     stated_execution_rate: Decimal | None = percent(doc="执行率")
     stated_score: Decimal | None = score(doc="得分")
-    rate_basis: RateBasis = attrs.field(
-        default=RateBasis.FULL_YEAR_BUDGET, validator=attrs.validators.instance_of(RateBasis)
-    )
+    rate_basis: RateBasis = choice(RateBasis, default=RateBasis.FULL_YEAR_BUDGET)
     spending_rows: tuple[SpendingRow, ...] = records(SpendingRow)
     scoring_method: str = text()
     not_shown: tuple[str, ...] = not_shown()
@@ -290,7 +297,7 @@ class Funding(PartlyShown):
 class IncomeLine:
     """One line of the split by income type, with the label as printed."""
 
-    kind: IncomeKind = attrs.field(validator=attrs.validators.instance_of(IncomeKind))
+    kind: IncomeKind = choice(IncomeKind)
     amount: Decimal | None = amount()
     label: str = text()
 
@@ -299,6 +306,6 @@ class IncomeLine:
 class SpendingLine:
     """One line of the split by spending type, with the label as printed."""
 
-    kind: SpendingKind = attrs.field(validator=attrs.validators.instance_of(SpendingKind))
+    kind: SpendingKind = choice(SpendingKind)
     amount: Decimal | None = amount()
     label: str = text()

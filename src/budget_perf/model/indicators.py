@@ -44,13 +44,23 @@ keeps them in ``IndicatorTree.ungrouped``.
 
 import enum
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from typing import Any, Self
 
 import attrs
 
 from budget_perf._decimal import in_library_context
-from budget_perf.model._fields import percent, points, records, required_text, score, text
+from budget_perf.model._fields import (
+    choice,
+    flag,
+    percent,
+    points,
+    records,
+    required_text,
+    score,
+    text,
+)
 from budget_perf.model._fields import score as score_field
 from budget_perf.model._shown import PartlyShown, not_shown
 
@@ -222,7 +232,7 @@ class Indicator(PartlyShown):
 class Level2Group:
     """二级指标: a level-2 row and the level-3 indicators under it (possibly none)."""
 
-    category: Level2 = attrs.field(validator=attrs.validators.instance_of(Level2))
+    category: Level2 = choice(Level2)
     indicators: tuple[Indicator, ...] = records(Indicator)
     label: str = text()
 
@@ -236,7 +246,7 @@ class Level1Group:
     (Hubei's "年度绩效目标1(40分)"), ``""`` otherwise.
     """
 
-    category: Level1 = attrs.field(validator=attrs.validators.instance_of(Level1))
+    category: Level1 = choice(Level1)
     stated_weight: Decimal | None = points(doc="一级指标分值")
     groups: tuple[Level2Group, ...] = records(Level2Group)
     label: str = text()
@@ -267,11 +277,36 @@ class IndicatorTree(PartlyShown):
     stated_total_weight: Decimal | None = points(doc="总分 (分值)")
     stated_total_score: Decimal | None = score(doc="总分 (得分)")
     ungrouped: tuple[Indicator, ...] = records(Indicator)
-    total_includes_execution: bool = attrs.field(
-        default=True, validator=attrs.validators.instance_of(bool)
-    )
+    total_includes_execution: bool = flag(default=True)
     not_shown: tuple[str, ...] = not_shown()
-    cut: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    cut: bool = flag(default=False)
+
+    @classmethod
+    def from_rows(cls, rows: "Iterable[Mapping[str, Any] | Sequence[Any]]", **tree: Any) -> Self:
+        """The tree of flat rows as a spreadsheet holds them, 一级/二级 cells carried down.
+
+        Each row is a tuple in the national table's order — 一级指标, 二级指标, 三级指标,
+        年度指标值, 实际完成值, 分值, 得分, 偏差原因分析及改进措施 — or a mapping by those
+        titles or by field name (``level1``, ``level2``, ``name``, ``target``, ``weight`` …, any
+        :class:`Indicator` field).  A blank 一级 or 二级 cell is the one above it, as a merged
+        cell; a 一级 cell may state its weight ("产出指标 (50分)"); a 总分 row gives the stated
+        totals.  Other :class:`IndicatorTree` fields go in *tree*.
+
+        >>> tree = IndicatorTree.from_rows([
+        ...     {"一级指标": "满意度指标 (10分)", "二级指标": "服务对象满意度指标",
+        ...      "三级指标": "代表满意度", "年度指标值": "≥90%", "分值": 10, "得分": 10},
+        ... ], total_includes_execution=False)
+        >>> tree.groups[0].groups[0].indicators[0].weight
+        Decimal('10')
+
+        Raises:
+            InvalidValue: a row of the wrong shape, an unknown column or category.
+            InvalidAmount: a figure that is not exact; the message names the row and field.
+        """
+        from budget_perf.model._tree_rows import tree_from_rows
+
+        built = tree_from_rows(rows, **tree)
+        return built if type(built) is cls else cls(**attrs.asdict(built, recurse=False))
 
     def indicators(self) -> Iterator[Indicator]:
         """Every level-3 indicator of the tree, in table order (grouped ones first)."""

@@ -35,7 +35,7 @@ from decimal import Decimal
 import attrs
 
 from budget_perf._decimal import in_library_context
-from budget_perf.model._fields import points, records, required_text, score, text
+from budget_perf.model._fields import flag, points, records, required_text, score, text
 from budget_perf.model._shown import PartlyShown, not_shown
 
 __all__ = ["ScoreGroup", "ScoreItem", "ScoreSheet", "ScoreSubgroup"]
@@ -98,7 +98,7 @@ class ScoreSheet(PartlyShown):
     stated_total_weight: Decimal | None = points(doc="总分 (分值)")
     stated_total_score: Decimal | None = score(doc="总分 (得分)")
     not_shown: tuple[str, ...] = not_shown()
-    cut: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    cut: bool = flag(default=False)
 
     def items(self) -> Iterator[ScoreItem]:
         """Every 三级 row of the sheet, in sheet order."""

@@ -15,7 +15,7 @@ from decimal import Decimal
 import attrs
 
 from budget_perf.model._fields import amount as amount_field
-from budget_perf.model._fields import optional, percent, records, required_text, text
+from budget_perf.model._fields import choice, optional, percent, records, required_text, text
 from budget_perf.model.funds import BudgetType
 
 __all__ = [
@@ -79,7 +79,7 @@ _CODES = dict(
 class FunctionalSpending:
     """One functional class's spending and its stated share (in percent points)."""
 
-    function: FunctionClass = attrs.field(validator=attrs.validators.instance_of(FunctionClass))
+    function: FunctionClass = choice(FunctionClass)
     amount: Decimal | None = amount_field()
     stated_share: Decimal | None = percent(doc="占比")
 
@@ -114,6 +114,6 @@ class GeneralBudgetSpending:
 class OtherBudgetStatement:
     """What the report says of one of the other budgets (政府性基金, 国有资本经营, 社会保险基金)."""
 
-    budget_type: BudgetType = attrs.field(validator=attrs.validators.instance_of(BudgetType))
+    budget_type: BudgetType = choice(BudgetType)
     amount: Decimal | None = amount_field()
     statement: str = text()
