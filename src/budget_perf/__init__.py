@@ -35,7 +35,7 @@ from budget_perf.cells import (
     parse_percent,
     parse_target,
 )
-from budget_perf.checks import RULES, CheckOptions, Finding, Rule, Severity, check
+from budget_perf.checks import RULES, CheckOptions, Finding, Findings, Rule, Severity, check
 from budget_perf.checks.render import findings_to_data, findings_to_json, render_text
 from budget_perf.departmental import (
     area_control_rate,
@@ -149,6 +149,9 @@ from budget_perf.scoring import (
 )
 from budget_perf.serialization import from_data, from_json, to_data, to_json
 
+# Presentation last: it registers how the model's records display (budget_perf.display).
+from budget_perf.display import render, show  # isort: skip
+
 __version__ = "0.1.0.dev0"
 
 __all__ = [
@@ -174,6 +177,7 @@ __all__ = [
     "ExecutionRow",
     "ExpenseRow",
     "Finding",
+    "Findings",
     "FunctionClass",
     "FunctionalSpending",
     "FundKind",
@@ -266,10 +270,12 @@ __all__ = [
     "percentage_shares",
     "procurement_execution_rate",
     "profile_from_json",
+    "render",
     "render_text",
     "round_half_up",
     "select_profile",
     "share",
+    "show",
     "staff_control_rate",
     "three_public_change_rate",
     "three_public_control_rate",

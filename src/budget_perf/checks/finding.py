@@ -29,7 +29,7 @@ from typing import Literal, TypeAlias
 
 import attrs
 
-__all__ = ["Finding", "Language", "Severity", "Value"]
+__all__ = ["Finding", "Findings", "Language", "Severity", "Value"]
 
 #: A stated or expected value: a Decimal figure, a text (a grade, a name), or absent.
 Value: TypeAlias = Decimal | int | str | None
@@ -79,3 +79,14 @@ class Finding:
         """Findings sort by severity, then path (in table order), code and message."""
         path = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m[1]):06d}]", self.path)
         return (list(Severity).index(self.severity), path, self.code, self.message_en)
+
+
+class Findings(tuple[Finding, ...]):
+    """The findings of one check, in order: a tuple, which :mod:`budget_perf.display` shows as
+    a table (``print``) and as HTML (Jupyter).
+
+    >>> Findings(()) == ()
+    True
+    """
+
+    __slots__ = ()
