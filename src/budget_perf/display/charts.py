@@ -58,6 +58,8 @@ _RC: Any = {  # matplotlib types rcParams keys as literals
     "svg.hashsalt": "budget_perf",
     "font.size": 9,
 }
+#: No date, creator or licence block: the SVG is the same on every machine and run.
+_NO_METADATA = {"Creator": None, "Date": None, "Format": None, "Type": None}
 _STATED, _DERIVED = "#9aa5b1", "#1f5fa8"
 
 
@@ -92,16 +94,23 @@ class Chart:
     def __init__(self, figure: "Figure", title: str) -> None:
         self.figure = figure
         self.title = title
+        self._svg: str | None = None
 
     def svg(self) -> str:
-        """The chart as an SVG element (no XML prolog), glyphs as paths, no date stamp."""
+        """The chart as an SVG element (no XML prolog), glyphs as paths, no date stamp.
+
+        Drawn once and kept: a second layout pass would move the axes by a hair.
+        """
         import matplotlib
 
+        if self._svg is not None:
+            return self._svg
         buffer = io.StringIO()
         with matplotlib.rc_context(_RC):
-            self.figure.savefig(buffer, format="svg", metadata={"Date": None})
+            self.figure.savefig(buffer, format="svg", metadata=_NO_METADATA)
         text = buffer.getvalue()
-        return text[text.index("<svg") :]
+        self._svg = text[text.index("<svg") :]
+        return self._svg
 
     def _repr_svg_(self) -> str:
         return self.svg()

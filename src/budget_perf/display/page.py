@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from budget_perf._safety import escape_html, escape_markdown
+from budget_perf._texttable import one_line
 from budget_perf.checks import check
 from budget_perf.checks.finding import Finding
 from budget_perf.display import charts as charting
@@ -96,8 +97,8 @@ def render(
     tables = report_tables(report, language, found)
     rest = _rest(found, tables)
     if format == "text":
-        parts = [title(report, language), *(table_text(t, language) for t in tables)]
-        parts += [grade_line(report, language), findings_text(rest, language)]
+        parts = [one_line(title(report, language)), *(table_text(t, language) for t in tables)]
+        parts += [one_line(grade_line(report, language)), findings_text(rest, language)]
         return "\n\n".join(parts) + "\n"
     drawn = _charts(report, language, charts)
     other = "其他检查结果" if language == "zh" else "Other findings"

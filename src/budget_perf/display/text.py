@@ -229,7 +229,7 @@ def _fallback(obj: object, lang: Language) -> str:
         else:
             continue
         parts.append(f"{field.name}={shorten(one_line(shown), 24)}")
-    return shorten(f"{type(obj).__name__}({', '.join(parts)})", WIDTH)
+    return fit_cell(f"{type(obj).__name__}({', '.join(parts)})", WIDTH)
 
 
 def describe(obj: object, lang: Language) -> str:
