@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from budget_perf import model
+from budget_perf._decimal import in_library_context
 from budget_perf.checks import check
 from budget_perf.checks.finding import Finding, Findings, Severity
 from budget_perf.display import format as fmt
@@ -32,6 +33,7 @@ from budget_perf.model import DepartmentTable, Project, SelfEvaluation
 __all__ = ["html_of", "install", "text_of"]
 
 
+@in_library_context
 def text_of(obj: object, lang: Language) -> str:
     """What ``print(obj)`` shows in *lang*."""
     if isinstance(obj, Findings):
@@ -65,6 +67,7 @@ def _report_html(report: SelfEvaluation, lang: Language) -> str:
     )
 
 
+@in_library_context
 def html_of(obj: object, lang: Language) -> str:
     """What Jupyter shows for *obj*: HTML in the table layout it gives pandas."""
     if isinstance(obj, SelfEvaluation):

@@ -16,6 +16,7 @@ import base64
 from collections.abc import Sequence
 from typing import Literal
 
+from budget_perf._decimal import in_library_context
 from budget_perf._safety import escape_html, escape_markdown
 from budget_perf._texttable import one_line
 from budget_perf.checks import check
@@ -67,6 +68,7 @@ def _charts(report: SelfEvaluation, lang: Language, wanted: bool) -> list[charti
     return [charting.execution_chart(report, lang), charting.score_chart(report, lang)]
 
 
+@in_library_context
 def render(
     report: SelfEvaluation,
     format: Format = "html",
