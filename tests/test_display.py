@@ -53,7 +53,7 @@ def snapshot(name: str, text: str) -> None:
 def records(obj: object) -> list[object]:
     """Every attrs record inside *obj* (depth first), *obj* included."""
     found = [obj]
-    for field in attrs.fields(type(obj)):
+    for field in attrs.fields(type(obj)):  # type: ignore[arg-type]
         value = getattr(obj, field.name)
         for item in value if isinstance(value, tuple) else (value,):
             if attrs.has(type(item)):
@@ -196,7 +196,7 @@ def test_objects_on_their_own_show_as_html() -> None:
     project = REPORT.project("运行维护经费")
     html = project._repr_html_()  # type: ignore[attr-defined]
     assert "bp-error" in html and "98.49%" in html
-    assert "<table" in project.funding._repr_html_()  # type: ignore[attr-defined,union-attr]
+    assert "<table" in project.funding._repr_html_()  # type: ignore[union-attr]
     findings = bp.check(REPORT)
     assert html.count("<tr>") < findings._repr_html_().count("<tr>")  # type: ignore[attr-defined]
     assert "BP102" in findings[0]._repr_html_()  # type: ignore[attr-defined]

@@ -72,7 +72,7 @@ def test_the_page_opens_without_console_messages_and_shows_the_rates(tmp_path: P
     assert not CONSOLE.search(dom.stderr), CONSOLE.findall(dom.stderr)
     row = next(r for r in dom.stdout.split("<tr>") if r.startswith("<td>运行维护经费</td>"))
     assert re.search(r'class="bp-num bp-error"[^>]*>100% <sup>', row), row
-    assert "<td class=\"bp-num\">98.49%</td>" in row, row
+    assert '<td class="bp-num">98.49%</td>' in row, row
     shot = tmp_path / "report.png"
     run = chromium(page, tmp_path / "profile", "--window-size=1200,1800", f"--screenshot={shot}")
     assert run.returncode == 0, run.stderr[-2000:]

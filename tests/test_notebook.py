@@ -12,7 +12,7 @@ def test_the_explore_notebook_runs_and_shows_tables_and_charts(tmp_path: Path) -
     """Executed in a fresh kernel, the notebook raises nothing; the report shows as HTML with
     the derived 98.49% beside the marked 100%, the findings and the DataFrame as tables, and
     each chart as inline SVG."""
-    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    notebook = nbformat.read(NOTEBOOK, as_version=4)  # type: ignore[no-untyped-call]
     client = NotebookClient(
         notebook,
         timeout=120,

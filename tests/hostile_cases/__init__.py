@@ -5,7 +5,16 @@ entry point it attacks.
 """
 
 from hostile import Case
-from hostile_cases import checks, cli, decimal_context, json_input, model, output, workbooks
+from hostile_cases import (
+    checks,
+    cli,
+    decimal_context,
+    display,
+    json_input,
+    model,
+    output,
+    workbooks,
+)
 
 __all__ = ["ALL_CASES"]
 
@@ -17,4 +26,5 @@ ALL_CASES: tuple[Case, ...] = (
     *output.CASES,
     *checks.CASES,
     *model.CASES,
+    *display.CASES,
 )

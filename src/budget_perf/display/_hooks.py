@@ -20,12 +20,23 @@ import attrs
 
 from budget_perf import model
 from budget_perf._decimal import in_library_context
+from budget_perf._safety import escape_html
 from budget_perf.checks import check
 from budget_perf.checks.finding import Finding, Findings, Severity
 from budget_perf.display import format as fmt
 from budget_perf.display.html import fields_html, findings_html, table_html
 from budget_perf.display.options import options
-from budget_perf.display.tables import findings_table, report_tables, single_tables
+from budget_perf.display.tables import (
+    Marks,
+    basic_data_table,
+    execution_table,
+    findings_table,
+    indicator_table,
+    indicator_trees,
+    score_table,
+    shares_table,
+    single_tables,
+)
 from budget_perf.display.text import describe, findings_text
 from budget_perf.formatting import Language
 from budget_perf.model import DepartmentTable, Project, SelfEvaluation
@@ -44,24 +55,28 @@ def text_of(obj: object, lang: Language) -> str:
 
 
 def _report_html(report: SelfEvaluation, lang: Language) -> str:
+    """The report in a notebook: the overview tables open, each indicator table folded."""
     from budget_perf.display.page import grade_line, title
 
     findings = check(report)
-    tables = report_tables(report, lang, findings)
-    overview = [table_html(t, lang) for t in tables[:4] if not t.title.endswith("绩效指标")]
-    detail = "".join(
-        f"<details><summary>{t.title.split(' — ')[0]}</summary>{table_html(t, lang)}</details>"
-        for t in tables
-        if t not in tables[:2] and "—" in t.title
+    marks = Marks(findings, lang)
+    overview = [execution_table(report, lang, marks), score_table(report, lang, marks)]
+    overview += [
+        t
+        for t in (basic_data_table(report, lang, marks), shares_table(report, lang, marks))
+        if t is not None
+    ]
+    folded = "".join(
+        f"<details><summary>{escape_html(name)}</summary>"
+        f"{table_html(indicator_table(tree, name, lang, marks, path), lang)}</details>"
+        for path, name, tree in indicator_trees(report, lang)
     )
-    from budget_perf._safety import escape_html
-
     count = findings_text(findings, lang).splitlines()[-1]
     return (
         f"<div class='bp-report'><h3>{escape_html(title(report, lang))}</h3>"
         f"<p>{escape_html(grade_line(report, lang))}</p>"
-        + "".join(overview)
-        + detail
+        + "".join(table_html(t, lang) for t in overview)
+        + folded
         + f"<details><summary>{escape_html(count)}</summary>{findings_html(findings, lang)}"
         "</details></div>"
     )

@@ -40,11 +40,14 @@ __all__ = [
     "Cell",
     "Marks",
     "Table",
+    "basic_data_table",
     "execution_table",
     "findings_table",
     "indicator_table",
+    "indicator_trees",
     "report_tables",
     "score_table",
+    "shares_table",
     "single_tables",
     "t",
     "table_path",
@@ -431,6 +434,15 @@ def findings_table(findings: Sequence[Finding], lang: Language, title: str = "")
     )
 
 
+def indicator_trees(report: SelfEvaluation, lang: Language) -> list[tuple[str, str, IndicatorTree]]:
+    """(path, shown name, tree) of each table of *report* that has an indicator tree."""
+    return [
+        (path, name, table.indicators)
+        for path, name, table in _tables(report, lang)
+        if table.indicators is not None
+    ]
+
+
 def report_tables(
     report: SelfEvaluation, lang: Language, findings: Sequence[Finding] | None
 ) -> list[Table]:
@@ -440,9 +452,8 @@ def report_tables(
     for extra in (basic_data_table(report, lang, marks), shares_table(report, lang, marks)):
         if extra is not None:
             tables.append(extra)
-    for path, name, table in _tables(report, lang):
-        if table.indicators is not None:
-            tables.append(indicator_table(table.indicators, name, lang, marks, path))
+    for path, name, tree in indicator_trees(report, lang):
+        tables.append(indicator_table(tree, name, lang, marks, path))
     return tables
 
 
