@@ -287,3 +287,35 @@ def test_the_findings_text_is_as_pinned() -> None:
     for lang in ("zh", "en"):
         with options.using(lang=lang):
             snapshot(f"findings.{lang}.txt", str(findings) + "\n")
+
+
+# The command line -----------------------------------------------------------------------------
+
+
+def test_render_command_writes_a_page_or_markdown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """budget-perf render writes Markdown to standard output and an HTML page to --output;
+    the page has the 98.49% beside the stated 100%."""
+    from budget_perf.cli import main
+
+    assert main(["render", "example:yueyang-npc-2022", "--format", "md", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# 2022 岳阳市人大常委会 — budget performance self-evaluation")
+    page = tmp_path / "report.html"
+    assert main(["render", "example:yueyang-npc-2022", "--output", str(page)]) == 0
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and "98.49%" in text
+
+
+def test_render_command_refuses_an_output_it_cannot_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An --output in a missing folder, or a folder, is refused with exit status 2."""
+    from budget_perf.cli import main
+
+    missing = tmp_path / "no" / "such" / "page.html"
+    assert main(["render", "example:yueyang-npc-2022", "--output", str(missing)]) == 2
+    assert main(["render", "example:yueyang-npc-2022", "--output", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert str(tmp_path) in err
