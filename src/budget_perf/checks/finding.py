@@ -25,7 +25,7 @@ import enum
 import functools
 import re
 from decimal import Decimal
-from typing import Literal, TypeAlias
+from typing import Literal, SupportsIndex, TypeAlias, overload
 
 import attrs
 
@@ -85,8 +85,23 @@ class Findings(tuple[Finding, ...]):
     """The findings of one check, in order: a tuple, which :mod:`budget_perf.display` shows as
     a table (``print``) and as HTML (Jupyter).
 
+    A slice of findings is findings again (it prints as a table too).
+
     >>> Findings(()) == ()
     True
+    >>> type(Findings(())[:1]).__name__
+    'Findings'
     """
 
     __slots__ = ()
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> Finding: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> "Findings": ...
+
+    def __getitem__(self, index: SupportsIndex | slice) -> "Finding | Findings":
+        if isinstance(index, slice):
+            return Findings(super().__getitem__(index))
+        return super().__getitem__(index)
