@@ -20,6 +20,7 @@ Project 运行维护经费: budget 400.03, executed 394.00 (10k yuan); rate stat
 """
 
 import enum
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -103,11 +104,18 @@ def _finding_line(finding: Finding, lang: Language, limit: int = WIDTH) -> str:
     return head + fit_cell(finding.message(lang), limit - width(head))
 
 
+def _finding_lines(finding: Finding, lang: Language) -> list[str]:
+    """A finding beside a table: severity and code, then its whole message, wrapped."""
+    head = f"  {fmt.label(finding.severity, lang)} {finding.code} "
+    body = wrap(finding.message(lang), WIDTH - width(head))
+    return [head + body[0], *(" " * width(head) + line for line in body[1:])]
+
+
 def table_text(tab: Table, lang: Language) -> str:
     """A table with its title, and the findings about it one a line under it."""
     rows = [[_text(c) for c in row] for row in tab.rows]
     lines = [fit_cell(tab.title, WIDTH), *table_lines(tab.header, rows)]
-    lines += [_finding_line(f, lang) for f in tab.findings]
+    lines += [line for f in tab.findings for line in _finding_lines(f, lang)]
     return "\n".join(lines)
 
 
@@ -132,22 +140,30 @@ def findings_text(findings: Sequence[Finding], lang: Language) -> str:
 
 
 def wrap(text: str, limit: int) -> list[str]:
-    """*text* (made one line) broken into lines of at most *limit* display columns.
+    """*text* (made one line) broken into lines of at most *limit* display columns: at a space
+    where there is one, else (Chinese) between any two characters.
 
     >>> wrap("执行率表中为100%，应为98.49%", 16)
     ['执行率表中为100%', '，应为98.49%']
+    >>> wrap("the budget of 4280.31 is not met", 16)
+    ['the budget of', '4280.31 is not', 'met']
     """
     lines: list[str] = []
-    line: list[str] = []
-    used = 0
-    for char in one_line(text):
-        w = width(char)
-        if used + w > limit:
-            lines.append("".join(line))
-            line, used = [], 0
-        line.append(char)
-        used += w
-    return [*lines, "".join(line)] if line or not lines else lines
+    line = ""
+    for token in re.findall(r"\S+\s*|\s+", one_line(text)):
+        if width(line + token.rstrip()) <= limit:
+            line += token
+            continue
+        if line.strip() and width(token.rstrip()) <= limit and token[:1].isascii():
+            lines.append(line.rstrip())
+            line = token
+            continue
+        for char in token:  # a long run without spaces (Chinese): break anywhere
+            if width(line + char) > limit and line.strip():
+                lines.append(line.rstrip())
+                line = ""
+            line += char
+    return [*lines, line.rstrip()] if line.strip() or not lines else lines
 
 
 # One-line descriptions ---------------------------------------------------------------------
