@@ -20,7 +20,8 @@ import pytest
 
 import budget_perf as bp
 from budget_perf.display import charts, format, options
-from budget_perf.display.tables import Marks, execution_table
+from budget_perf.display.grid import Marks
+from budget_perf.display.tables import execution_table
 from budget_perf.model import (
     Department,
     Funding,

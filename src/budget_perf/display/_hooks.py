@@ -24,10 +24,10 @@ from budget_perf._safety import escape_html
 from budget_perf.checks import check
 from budget_perf.checks.finding import Finding, Findings, Severity
 from budget_perf.display import format as fmt
+from budget_perf.display.grid import Marks
 from budget_perf.display.html import fields_html, findings_html, table_html
 from budget_perf.display.options import options
 from budget_perf.display.tables import (
-    Marks,
     basic_data_table,
     execution_table,
     findings_table,

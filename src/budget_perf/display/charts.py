@@ -28,7 +28,7 @@ from budget_perf._safety import shorten
 from budget_perf._texttable import one_line
 from budget_perf.checks.finding import Finding
 from budget_perf.display import format as fmt
-from budget_perf.display.tables import t
+from budget_perf.display.grid import t
 from budget_perf.errors import BudgetPerfError
 from budget_perf.formatting import Language
 from budget_perf.model import DepartmentTable, Level1, Project, SelfEvaluation

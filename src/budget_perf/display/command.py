@@ -5,14 +5,13 @@ its reader, its writer and its refusal for a file that cannot be written, so the
 behaviour (exit 2 for an unreadable report or an unwritable output, text on standard output
 made safe for a terminal) is the one every subcommand has.
 
->>> import argparse, io, contextlib
+>>> import io, contextlib
 >>> from budget_perf.cli import main
 >>> out = io.StringIO()
 >>> with contextlib.redirect_stdout(out):
-...     main(["render", "example:yueyang-npc-2022", "--format", "md"])
-0
->>> out.getvalue().splitlines()[0]
-'# 2022 岳阳市人大常委会 — 预算绩效自评'
+...     status = main(["render", "example:yueyang-npc-2022", "--format", "md"])
+>>> status, out.getvalue().splitlines()[0]
+(0, '# 2022 岳阳市人大常委会 — 预算绩效自评')
 """
 
 import argparse

@@ -6,7 +6,7 @@ inline colour (so it shows in a notebook without the page's style sheet), the co
 findings about it in a ``<sup>``, and their messages as its ``title``.  Every text taken from
 a report is escaped with :func:`budget_perf._safety.escape_html`.
 
->>> from budget_perf.display.tables import Cell, Table
+>>> from budget_perf.display.grid import Cell, Table
 >>> print(table_html(Table("t<1>", ("a",), ((Cell("<b>"),),))))
 <table class="dataframe bp-table">
 <caption>t&lt;1&gt;</caption>
@@ -24,7 +24,7 @@ import attrs
 from budget_perf._safety import escape_html
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.display import format as fmt
-from budget_perf.display.tables import Cell, Table
+from budget_perf.display.grid import Cell, Table
 from budget_perf.formatting import Language
 
 __all__ = ["CSS", "MARK_STYLE", "fields_html", "findings_html", "table_html"]

@@ -4,7 +4,7 @@ A figure that disagrees with the derived one is bold and followed by ✗ (error)
 and the codes of the findings about it.  Every text taken from a report is escaped with
 :func:`budget_perf._safety.escape_markdown`, so a ``|`` or a line break cannot split a row.
 
->>> from budget_perf.display.tables import Cell, Table
+>>> from budget_perf.display.grid import Cell, Table
 >>> print(table_markdown(Table("t|1", ("a", "b"), ((Cell("x|y"), Cell("1", True)),))))
 **t\\|1**
 <BLANKLINE>
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from budget_perf._safety import escape_markdown
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.display import format as fmt
-from budget_perf.display.tables import Cell, Table
+from budget_perf.display.grid import Cell, Table
 from budget_perf.formatting import Language
 
 __all__ = ["findings_markdown", "table_markdown"]

@@ -22,10 +22,11 @@ from budget_perf._texttable import one_line
 from budget_perf.checks import check
 from budget_perf.checks.finding import Finding
 from budget_perf.display import charts as charting
+from budget_perf.display.grid import Table
 from budget_perf.display.html import CSS, findings_html, table_html
 from budget_perf.display.markdown import findings_markdown, table_markdown
 from budget_perf.display.options import resolve
-from budget_perf.display.tables import Table, report_tables
+from budget_perf.display.tables import report_tables
 from budget_perf.display.text import findings_text, table_text
 from budget_perf.errors import BudgetPerfError
 from budget_perf.formatting import Language

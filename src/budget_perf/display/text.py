@@ -30,7 +30,7 @@ from budget_perf._safety import shorten
 from budget_perf._texttable import one_line, table, width
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.display import format as fmt
-from budget_perf.display.tables import Cell, Table
+from budget_perf.display.grid import Cell, Table
 from budget_perf.formatting import Language
 from budget_perf.model import (
     AmountUnit,
