@@ -33,7 +33,17 @@ def render_command(
     write: Callable[[str], None],
     refusal: Callable[..., Exception],
 ) -> int:
-    """Render the report *args.report* to *args.output* or standard output; exit status 0."""
+    """Render the report *args.report* to *args.output* or standard output; exit status 0.
+
+    An output that is a folder, or in a folder that does not exist, is refused before the
+    report is read.
+    """
+    if args.output is not None:
+        target = Path(args.output)
+        if target.is_dir():
+            raise refusal(args.output, IsADirectoryError(args.output), writing=True)
+        if not target.absolute().parent.is_dir():
+            raise refusal(args.output, FileNotFoundError(args.output), writing=True)
     report = load(args.report, args.lang)[0]
     text = render(report, args.format, args.lang)
     if args.output is None:
