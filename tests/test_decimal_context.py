@@ -14,8 +14,10 @@ was fixed, such a program got 76 findings on the bundled report instead of 46, a
 
 from __future__ import annotations
 
+import contextlib
 import decimal
 import inspect
+import io
 import pathlib
 import subprocess
 import sys
@@ -208,7 +210,16 @@ _PROFILE_JSON = (
     pathlib.Path(bp.profiles.__file__).parent.joinpath("national-2020.json").read_text("utf-8")
 )
 
+
 #: One call of each public function, with figures whose exact results need more than 3 digits.
+def _shown(obj: object) -> str:
+    """What bp.show prints for *obj* outside a notebook."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        bp.show(obj, lang="zh")
+    return out.getvalue()
+
+
 PUBLIC_CALLS: dict[str, Callable[[], object]] = {
     "area_control_rate": lambda: bp.area_control_rate(D("1050.5"), D("1000.3")),
     "band_of": lambda: bp.band_of(D("7.99"), D("10")),
@@ -261,9 +272,11 @@ PUBLIC_CALLS: dict[str, Callable[[], object]] = {
     ),
     "procurement_execution_rate": lambda: bp.procurement_execution_rate(D("292.75"), D("1285")),
     "profile_from_json": lambda: bp.profile_from_json(_PROFILE_JSON),
+    "render": lambda: bp.render(REPORT, "html", "en"),
     "render_text": lambda: bp.render_text(bp.check(REPORT), "en"),
     "round_half_up": lambda: bp.round_half_up(D("98.4851"), 2),
     "share": lambda: bp.share(D("3518.3"), D("4026.3")),
+    "show": lambda: _shown(REPORT),
     "staff_control_rate": lambda: bp.staff_control_rate(85, 111),
     "three_public_change_rate": lambda: bp.three_public_change_rate(D("70.3"), D("67.03")),
     "three_public_control_rate": lambda: bp.three_public_control_rate(D("70.3"), D("202")),
@@ -597,8 +610,8 @@ def test_a_target_beyond_the_bounds_is_an_unparsed_clause() -> None:
 
 _STATE = """
 import decimal, gc, locale, sys, warnings
-try:  # openpyxl imports numpy where it is installed; numpy's import adds its own warning filters
-    import numpy
+try:  # openpyxl imports numpy when it is installed (the charts extra brings it), and numpy's
+    import numpy  # import adds warning filters of its own: count only budget_perf's changes
 except ImportError:
     pass
 def state():

@@ -36,7 +36,7 @@ from budget_perf.cells import (
     parse_percent,
     parse_target,
 )
-from budget_perf.checks import RULES, CheckOptions, Finding, Rule, Severity, check
+from budget_perf.checks import RULES, CheckOptions, Finding, Findings, Rule, Severity, check
 from budget_perf.checks.render import findings_to_data, findings_to_json, render_text
 from budget_perf.departmental import (
     area_control_rate,
@@ -155,6 +155,9 @@ from budget_perf.scoring import (
 from budget_perf.serialization import from_data, from_json, to_data, to_json
 from budget_perf.tables import to_records
 
+# Presentation last: it registers how the model's records display (budget_perf.display).
+from budget_perf.display import render, show  # isort: skip
+
 __version__ = "0.1.0.dev0"
 
 __all__ = [
@@ -180,6 +183,7 @@ __all__ = [
     "ExecutionRow",
     "ExpenseRow",
     "Finding",
+    "Findings",
     "FunctionClass",
     "FunctionalSpending",
     "FundKind",
@@ -280,10 +284,12 @@ __all__ = [
     "profile_from_json",
     "read",
     "read_with_sources",
+    "render",
     "render_text",
     "round_half_up",
     "select_profile",
     "share",
+    "show",
     "staff_control_rate",
     "three_public_change_rate",
     "three_public_control_rate",

@@ -16,6 +16,7 @@ from decimal import Decimal
 from budget_perf._decimal import decimal_places
 from budget_perf._texttable import one_line, table
 from budget_perf.checks import Severity, check
+from budget_perf.display.text import table_lines
 from budget_perf.formatting import Language, format_amount, format_percent_points, format_ratio
 from budget_perf.model import DepartmentTable, Grade, Project, SelfEvaluation
 from budget_perf.rates import ShareMethod, control_rate, percentage_shares
@@ -27,11 +28,13 @@ _LABELS = {
     "unknown_year": ("年度未知", "year unknown"),
     "tables": ("评价表", "Evaluation tables"),
     "header": (
-        ("表", "全年预算数", "全年执行数", "执行率(自评)", "执行率(复核)", "执行得分(自评)",
-         "执行得分(复核)", "指标分值", "指标得分", "总分(自评)", "总分(复核)"),
-        ("table", "budget", "executed", "rate (stated)", "rate (derived)", "exec. score (stated)",
-         "exec. score (derived)", "indicator weight", "indicator score", "total (stated)",
-         "total (derived)"),
+        ("表", "全年预算数", "全年执行数", "执行率 自评", "执行率 复核", "得分 自评", "得分 复核"),
+        ("table", "budget", "executed", "rate stated", "rate derived", "score stated",
+         "score derived"),
+    ),
+    "score_header": (
+        ("表", "指标分值", "指标得分", "总分 自评", "总分 复核"),
+        ("table", "ind. weight", "ind. score", "total stated", "total derived"),
     ),
     "department": ("部门整体", "department"),
     "basic": ("基础数据表", "Basic data table"),
@@ -100,9 +103,12 @@ def summary(evaluation: SelfEvaluation, language: Language = "zh") -> str:
         t = evaluation.department_table
         rows.append(_table_row(_t("department", lang), t, lang))
     rows += [_table_row(p.name, p, lang) for p in evaluation.projects]
+    # Two tables of at most 100 columns (a Chinese character counts two), not one of 200.
     lines += [
         f"{_t('tables', lang)} ({len(rows)})",
-        *table(_LABELS["header"][lang == "en"], rows),
+        *table_lines(_LABELS["header"][lang == "en"], [r[:7] for r in rows]),
+        "",
+        *table_lines(_LABELS["score_header"][lang == "en"], [[r[0], *r[7:]] for r in rows]),
         "",
     ]
     data = evaluation.basic_data

@@ -60,6 +60,7 @@ from budget_perf._summary import summary
 from budget_perf._texttable import one_line
 from budget_perf.checks import RULES, CheckOptions, Severity, check
 from budget_perf.checks.render import findings_to_json, render_catalogue, render_text
+from budget_perf.display.command import render_command
 from budget_perf.errors import BudgetPerfError
 from budget_perf.formatting import Language
 from budget_perf.model import SelfEvaluation
@@ -326,6 +327,12 @@ def _parser() -> argparse.ArgumentParser:
         "--disable", nargs="*", default=[], metavar="CODE", help="rule codes to switch off"
     )
     add_review_arguments(commands.add_parser("review", help="fill in the 考核评分表 of a report"))
+    r = commands.add_parser("render", help="write a report as an HTML page or Markdown")
+    r.add_argument("report", help=report_help)
+    r.add_argument("--format", choices=("html", "md"), default="html")
+    r.add_argument("--lang", choices=("zh", "en"), default="zh")
+    r.add_argument("--output", help="file to write (default: standard output)")
+    r.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=debug_help)
     k = commands.add_parser("catalogue", help="write the rule catalogue as Markdown")
     k.add_argument("--output", help="file to write (default: standard output)")
     for sub in (s, c):
@@ -340,6 +347,8 @@ def _run(args: argparse.Namespace) -> int:
         return _catalogue(args.output)
     if args.command == "review":
         return run_review(args, sys.modules[__name__])
+    if args.command == "render":
+        return render_command(args, _load, _write, _os_refusal)
     if args.command == "summary":
         _write(summary(_load(args.report, args.lang)[0], args.lang))
         return EXIT_CLEAN

@@ -10,6 +10,7 @@ from hostile_cases import (
     checks,
     cli,
     decimal_context,
+    display,
     json_input,
     layouts,
     model,
@@ -33,4 +34,5 @@ ALL_CASES: tuple[Case, ...] = (
     *layouts.CASES,
     *review.CASES,
     *building.CASES,
+    *display.CASES,
 )

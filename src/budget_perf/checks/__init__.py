@@ -44,7 +44,7 @@ from budget_perf.checks import (
     totals,
     weighted_scores,
 )
-from budget_perf.checks.finding import Finding, Language, Severity, Value
+from budget_perf.checks.finding import Finding, Findings, Language, Severity, Value
 from budget_perf.checks.registry import CheckContext, CheckOptions, Rule, RuleFunction
 from budget_perf.model.evaluation import SelfEvaluation
 from budget_perf.profiles import RuleProfile, select_profile
@@ -54,6 +54,7 @@ __all__ = [
     "CheckContext",
     "CheckOptions",
     "Finding",
+    "Findings",
     "Language",
     "Rule",
     "RuleFunction",
@@ -91,8 +92,10 @@ def check(
     *,
     options: CheckOptions | None = None,
     rules: Sequence[Rule] = RULES,
-) -> tuple[Finding, ...]:
+) -> Findings:
     """Every finding of *rules* (plus ``options.extra_rules``) on *evaluation*, sorted.
+
+    The findings come as :class:`Findings`, a tuple that shows itself as a table.
 
     >>> from budget_perf.model import Department
     >>> check(SelfEvaluation(year=2022, department=Department(name="x")))
@@ -125,7 +128,7 @@ def check(
         for finding in found:
             severity = options.severity_for(finding.code, finding.severity)
             findings.append(attrs.evolve(finding, severity=severity))
-    return tuple(sorted(findings, key=Finding.sort_key))
+    return Findings(sorted(findings, key=Finding.sort_key))
 
 
 def _crashed(rule: Rule, exc: Exception) -> Finding:

@@ -25,11 +25,11 @@ import enum
 import functools
 import re
 from decimal import Decimal
-from typing import Literal, TypeAlias
+from typing import Literal, SupportsIndex, TypeAlias, overload
 
 import attrs
 
-__all__ = ["Finding", "Language", "Severity", "Value"]
+__all__ = ["Finding", "Findings", "Language", "Severity", "Value"]
 
 #: A stated or expected value: a Decimal figure, a text (a grade, a name), or absent.
 Value: TypeAlias = Decimal | int | str | None
@@ -79,3 +79,29 @@ class Finding:
         """Findings sort by severity, then path (in table order), code and message."""
         path = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m[1]):06d}]", self.path)
         return (list(Severity).index(self.severity), path, self.code, self.message_en)
+
+
+class Findings(tuple[Finding, ...]):
+    """The findings of one check, in order: a tuple, which :mod:`budget_perf.display` shows as
+    a table (``print``) and as HTML (Jupyter).
+
+    A slice of findings is findings again (it prints as a table too).
+
+    >>> Findings(()) == ()
+    True
+    >>> type(Findings(())[:1]).__name__
+    'Findings'
+    """
+
+    __slots__ = ()
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> Finding: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> "Findings": ...
+
+    def __getitem__(self, index: SupportsIndex | slice) -> "Finding | Findings":
+        if isinstance(index, slice):
+            return Findings(super().__getitem__(index))
+        return super().__getitem__(index)
