@@ -31,7 +31,7 @@ def test_the_explore_notebook_runs_and_shows_tables_and_charts(tmp_path: Path) -
     report_html = next(h for h in html if "bp-report" in h)
     assert "98.49%" in report_html and "bp-error" in report_html
     assert any("BP201" in h and "<table" in h and "bp-report" not in h for h in html)
-    assert any("<table" in h and "rate_derived" in h for h in html)  # the DataFrame
+    assert any("<table" in h and "derived_execution_rate" in h for h in html)  # the DataFrame
     svgs = [o.data["image/svg+xml"] for _, o in outputs if "image/svg+xml" in o.get("data", {})]
     assert len(svgs) == 3
     assert all(s.lstrip().startswith("<svg") for s in svgs)
