@@ -100,10 +100,10 @@ assert out == ""
         what="a bug inside check is status 3 with one line on stderr, not 1 (errors found)",
         code="""
 script = '''
-import sys, budget_perf.cli
+import sys, budget_perf.cli, budget_perf._cli_check
 def broken(*args, **kwargs):
     raise RuntimeError("a rule divided by zero")
-budget_perf.cli.check = broken
+budget_perf._cli_check.check = broken
 sys.exit(budget_perf.cli.main(["check", "example:yueyang-npc-2022", "--lang", "en"]))
 '''
 done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=40)
@@ -136,12 +136,12 @@ assert done.stdout.splitlines()[-1] == "52 findings: 5 errors, 36 warnings, 11 i
     ),
     Case(
         id="cli-directory",
-        what="a folder as the report: 'is a directory', status 2",
+        what="an empty folder as the reports: 'no report found', status 2 (never a pass)",
         code="""
 (work / "reports").mkdir()
 done = cli("check", "reports", "--lang", "en")
 assert done.returncode == 2, done
-assert done.stderr == "budget-perf: reports: is a directory, not a file\\n", done.stderr
+assert done.stderr == "budget-perf: no report found in the paths given\\n", done.stderr
 """,
     ),
     Case(
