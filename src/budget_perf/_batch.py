@@ -37,7 +37,7 @@ __all__ = [
     "REPORT_SUFFIXES",
     "Envelope",
     "LoadProblem",
-    "Source",
+    "ReportSource",
     "check_many",
     "check_source",
     "expand",
@@ -48,7 +48,7 @@ __all__ = [
 #: Files in a folder that are read as reports (a file named on its own is always read).
 REPORT_SUFFIXES = (".json", ".xlsx")
 #: A source: a file or folder path, or a report already loaded.
-Source = str | os.PathLike[str] | SelfEvaluation
+ReportSource = str | os.PathLike[str] | SelfEvaluation
 Status = Literal["checked", "failed", "skipped"]
 #: Reports in flight per worker process: enough to keep each busy, few enough to bound memory.
 _WINDOW_PER_JOB = 2
@@ -222,7 +222,7 @@ def check_source(
     )
 
 
-def expand(sources: Iterable[Source]) -> Iterator[_Item]:
+def expand(sources: Iterable[ReportSource]) -> Iterator[_Item]:
     """Each source as items in order: a folder's files walked in sorted order, depth first.
 
     In a folder, files ending in ``.json`` or ``.xlsx`` are read; other files, Office lock
@@ -302,7 +302,7 @@ def _worker_init() -> None:
 
 
 def check_many(
-    sources: Iterable[Source],
+    sources: Iterable[ReportSource],
     *,
     jobs: int = 1,
     profile: RuleProfile | None = None,

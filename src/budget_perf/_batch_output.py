@@ -150,8 +150,15 @@ def _pad(text: str, columns: int) -> str:
 
 
 def _one_message(text: str) -> str:
-    """A message of several lines on one line (a document's list of problems)."""
-    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+    """A message of several lines on one line: a document's problems without their heading.
+
+    >>> _one_message("1 problem in the document:\\n  - expected a whole number @ $.year")
+    'expected a whole number @ $.year'
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) > 1 and lines[0].endswith((":", "：")):
+        lines = lines[1:]
+    return "; ".join(line.removeprefix("- ") for line in lines)
 
 
 def _fit_tail(text: str, limit: int) -> str:
@@ -321,7 +328,8 @@ class _JsonLines(Writer):
 
 
 def _rows(envelope: Envelope, language: Language) -> list[list[object]]:
-    """The CSV / workbook rows of one envelope: one per finding, or one saying why not read."""
+    """The CSV / workbook rows of one envelope: one per finding, else one for the file (a
+    clean report, or one not read, with the reason), so that every file has a row."""
     about: list[object] = [
         envelope.source,
         envelope.status,
@@ -332,6 +340,8 @@ def _rows(envelope: Envelope, language: Language) -> list[list[object]]:
     if envelope.problem is not None:
         p = envelope.problem
         return [[*about, *[""] * 7, p.message_zh, p.message_en]]
+    if not envelope.findings:
+        return [[*about, *[""] * 9]]
     return [
         [
             *about,
