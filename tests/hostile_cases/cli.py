@@ -186,4 +186,83 @@ for args in (["check", "x.json", "--bogus"], ["check", "x.json", "--fail-on", "f
     assert "usage: budget-perf" in done.stderr and "Traceback" not in done.stderr
 """,
     ),
+    Case(
+        id="batch-fifo-in-folder",
+        what="a FIFO named like a report in a folder: skipped as not a regular file, no hang",
+        code=_SEED
+        + """
+import json, os
+(work / "reports").mkdir()
+(work / "reports" / "a.json").write_text(seed, "utf-8")
+os.mkfifo(work / "reports" / "b.json")  # nobody ever writes to it: opening it would block
+done = cli("check", "reports", "--format", "json", "--lang", "en")
+assert done.returncode == 1, done
+reports = json.loads(done.stdout)["reports"]
+assert [(r["file"], r["status"]) for r in reports] == [
+    ("reports/a.json", "checked"), ("reports/b.json", "skipped")], reports
+assert reports[1]["problem"]["message_en"] == "not a regular file"
+""",
+    ),
+    Case(
+        id="batch-symlink-loop",
+        what="a link back to the folder and a link to itself: the walk ends, the loop is failed",
+        code=_SEED
+        + """
+import json, os
+(work / "reports").mkdir()
+(work / "reports" / "a.json").write_text(seed, "utf-8")
+os.symlink("..", work / "reports" / "up")
+os.symlink("self.json", work / "reports" / "self.json")
+done = cli("check", "reports", "--format", "jsonl", "--lang", "en")
+assert done.returncode == 2, done
+lines = [json.loads(line) for line in done.stdout.splitlines()]
+assert [(r["file"], r["status"]) for r in lines[:-1]] == [
+    ("reports/a.json", "checked"), ("reports/self.json", "failed"), ("reports/up", "skipped")]
+assert lines[1]["problem"]["message_en"].startswith("cannot be read: "), lines[1]
+assert lines[-1]["failed"] == 1
+""",
+    ),
+    Case(
+        id="batch-unreadable-file",
+        what="a report without read permission: failed with the reason, the others are checked",
+        code=_SEED
+        + """
+import json, os
+(work / "reports").mkdir()
+for name in ("a.json", "b.json", "c.json"):
+    (work / "reports" / name).write_text(seed, "utf-8")
+os.chmod(work / "reports" / "b.json", 0)
+os.chmod(work, 0o755)
+os.chmod(work / "reports", 0o755)
+for name in ("a.json", "c.json"):
+    os.chmod(work / "reports" / name, 0o644)
+as_user = {"user": 65534} if os.geteuid() == 0 else {}  # root reads anything: run as nobody
+done = subprocess.run(
+    [sys.executable, "-m", "budget_perf.cli", "check", "reports", "--format", "json"],
+    capture_output=True, text=True, cwd=work, timeout=40, **as_user,
+)
+assert done.returncode == 2, done
+reports = json.loads(done.stdout)["reports"]
+assert [r["status"] for r in reports] == ["checked", "failed", "checked"], reports
+assert reports[1]["problem"]["message_zh"] == "没有读取权限"
+assert done.stderr.endswith("budget-perf: 有1个输入无法读取（见输出）\\n"), done.stderr
+""",
+    ),
+    Case(
+        id="batch-vanishing-file",
+        what="a file listed in the folder and deleted before it is read: 'no such file', go on",
+        code=_SEED
+        + """
+import budget_perf as bp
+(work / "reports").mkdir()
+for name in ("a.json", "b.json", "c.json"):
+    (work / "reports" / name).write_text(seed, "utf-8")
+envelopes = bp.check_many([work / "reports"])
+assert next(envelopes).status == "checked"
+(work / "reports" / "b.json").unlink()
+rest = list(envelopes)
+assert [e.status for e in rest] == ["failed", "checked"], rest
+assert rest[0].problem.message("en") == "no such file"
+""",
+    ),
 )
