@@ -43,8 +43,8 @@ def test_a_folder_is_walked_in_sorted_order_and_every_file_is_answered(folder: P
     assert wrong.report is None and wrong.findings == ()
     assert truncated.problem is not None and "JSON" in truncated.problem.message("en")
     assert package.problem == bp.LoadProblem(
-        message_en="not a report (JSON without a report's schema or department)",
-        message_zh="不是报告（JSON中没有报告的schema或department）",
+        message_en="not a report (JSON without a report's schema or keys)",
+        message_zh="不是报告（JSON中没有报告的schema或字段）",
     )
     assert notes.problem is not None and ".json or .xlsx" in notes.problem.message("en")
 

@@ -154,14 +154,31 @@ def _read_limited(path: str) -> bytes:
         return handle.read(MAX_DOCUMENT_SIZE + 1)
 
 
+#: Keys only a report has (``year`` or ``title`` alone could be any JSON's).
+_REPORT_KEYS = frozenset(
+    {
+        "department",
+        "projects",
+        "department_table",
+        "basic_data",
+        "general_budget",
+        "other_budgets",
+        "score_sheet",
+        "review_rubric",
+        "stated_grade",
+        "amount_unit",
+    }
+)
+
+
 def _is_report(data: object) -> bool:
-    """Whether parsed JSON claims to be a report: a report schema, or a reporting unit."""
+    """Whether parsed JSON claims to be a report: a report's schema, or a report's own keys."""
     if not isinstance(data, dict):
         return False
     schema = data.get(SCHEMA_KEY)
     if isinstance(schema, str):
         return schema.startswith("budget_perf.report/")
-    return "department" in data
+    return not _REPORT_KEYS.isdisjoint(data)
 
 
 def _load_source(path: str) -> tuple[SelfEvaluation, Mapping[str, str] | None]:
@@ -192,8 +209,8 @@ def _load_source(path: str) -> tuple[SelfEvaluation, Mapping[str, str] | None]:
     document = loads_strict(data)
     if not _is_report(document):
         raise _NotAReport(
-            "not a report (JSON without a report's schema or department)",
-            message_zh="不是报告（JSON中没有报告的schema或department）",
+            "not a report (JSON without a report's schema or keys)",
+            message_zh="不是报告（JSON中没有报告的schema或字段）",
         )
     return from_data(document, SelfEvaluation), None
 
