@@ -1,9 +1,18 @@
 """The ``budget-perf`` command: summarise and check self-evaluation reports.
 
     budget-perf summary [REPORT] [--lang zh|en]      tables, stated and derived figures
-    budget-perf check REPORT [--lang zh|en] [--json] [--fail-on error|warning|info]
-                             [--profile KEY|FILE] [--disable CODE ...]
+    budget-perf check PATH... [--lang zh|en] [--format table|json|jsonl|csv|xlsx] [--json]
+                      [--output FILE] [--wide] [--quiet] [--jobs N]
+                      [--fail-on error|warning|info] [--profile KEY|FILE]
+                      [--select CODES] [--ignore CODES] [--disable CODE ...]
     budget-perf catalogue [--output FILE]            the rule catalogue as Markdown
+    budget-perf schema [--output FILE]               the JSON Schema of the report format
+    budget-perf example [NAME] [--output FILE]       a bundled report as JSON, to try
+
+``check`` takes one report or many: files and folders (walked in sorted order; their ``.json``
+and ``.xlsx`` files are read, other files skipped and listed), with a progress bar on standard
+error when it is a terminal, each file's findings or the reason it could not be read, and a
+summary; see docs/batch.md.  One report in the table or JSON format is written as it always was.
 
 Each command also takes ``--debug`` (show the traceback of an internal error).
 
@@ -25,9 +34,11 @@ Exit status, so that a script can gate on it:
 
 - 0: done; for ``check``, no finding at or above the ``--fail-on`` severity;
 - 1: ``check`` found something at or above ``--fail-on`` (default ``error``: only errors count);
-- 2: an input could not be read (no such file, a folder, not UTF-8, not a report, an unknown
-  example, profile or rule code), the output file could not be written, or the command line is
-  wrong; the message on standard error says which and why, in the ``--lang`` chosen;
+- 2: an input could not be read (no such file, not UTF-8, not a report, an unknown example,
+  profile or rule code), the output file could not be written, or the command line is wrong;
+  the message on standard error says which and why, in the ``--lang`` chosen.  A batch checks
+  every other file first and writes all its output, then exits 2 if any file could not be
+  read, or if it found no report at all (files that are not reports are skipped, not counted);
 - 3: an internal error (a bug): one line on standard error, the traceback with ``--debug``;
 - 130: interrupted (Ctrl-C);
 - 141: standard output was closed early (``budget-perf check … | head``): the command stops
