@@ -147,10 +147,13 @@ def _problem(exc: BudgetPerfError, source: str) -> LoadProblem:
 
 def _read_limited(path: str) -> bytes:
     """The bytes of the regular file or pipe at *path*, at most one byte over the JSON limit."""
-    with open(path, "rb") as handle:
+    # Opened without blocking: a FIFO put in place of a listed file cannot hang the batch.
+    with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
         mode = os.fstat(handle.fileno()).st_mode
         if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
             raise _NotAReport("is not a regular file", message_zh="不是普通文件")
+        if stat.S_ISFIFO(mode):  # a pipe named on purpose (<(...)): wait for its writer's data
+            os.set_blocking(handle.fileno(), True)
         return handle.read(MAX_DOCUMENT_SIZE + 1)
 
 
@@ -291,6 +294,7 @@ def _skip_reason(entry: os.DirEntry[str]) -> LoadProblem | None:
     name = entry.name
     if name.startswith("."):
         return LoadProblem(message_en="hidden, not read", message_zh="隐藏文件，未读取")
+    regular: bool | None = None  # unknown for a broken link: reading it then says why
     try:
         if entry.is_dir(follow_symlinks=False):
             return None
@@ -298,9 +302,9 @@ def _skip_reason(entry: os.DirEntry[str]) -> LoadProblem | None:
             return LoadProblem(
                 message_en="a link to a folder, not followed", message_zh="指向文件夹的链接，未跟随"
             )
-        regular = entry.is_file()
+        regular = stat.S_ISREG(entry.stat().st_mode)  # through a link: a link to a FIFO is one
     except OSError:
-        regular = False
+        pass
     if name.startswith("~$"):
         return LoadProblem(message_en="an Office lock file", message_zh="Office临时锁定文件")
     if not name.lower().endswith(REPORT_SUFFIXES):
@@ -308,7 +312,7 @@ def _skip_reason(entry: os.DirEntry[str]) -> LoadProblem | None:
             message_en="not a report file (.json or .xlsx)",
             message_zh="不是报告文件（.json 或 .xlsx）",
         )
-    if not regular and not entry.is_symlink():
+    if regular is False:
         return LoadProblem(message_en="not a regular file", message_zh="不是普通文件")
     return None
 

@@ -27,8 +27,8 @@ from budget_perf._cli_io import (
     load_profile_argument,
     note,
     os_refusal,
-    write,
 )
+from budget_perf._safety import escape_terminal
 from budget_perf._texttable import one_line, width
 from budget_perf.checks import RULES, CheckOptions, Severity, check
 from budget_perf.checks.render import findings_to_json, render_text
@@ -131,15 +131,12 @@ def _single(
     """One report, written exactly as ``budget-perf check REPORT`` always has."""
     evaluation, cells = load(args.paths[0], args.lang)
     findings = check(evaluation, profile, options=options)
-    if kind == "json":
+    if kind == "json":  # report text is already escaped as \\uXXXX
         text = findings_to_json(findings, cells=cells) + "\n"
     else:
-        text = render_text(findings, args.lang, cells) + "\n"
+        text = escape_terminal(render_text(findings, args.lang, cells)) + "\n"
     if args.output is None:
-        if kind == "json":
-            emit(sys.stdout, text)
-        else:
-            write(text.removesuffix("\n"))
+        emit(sys.stdout, text)
     else:
         with _open_text(args.output) as out:
             out.write(text)

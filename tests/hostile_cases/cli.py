@@ -188,18 +188,21 @@ for args in (["check", "x.json", "--bogus"], ["check", "x.json", "--fail-on", "f
     ),
     Case(
         id="batch-fifo-in-folder",
-        what="a FIFO named like a report in a folder: skipped as not a regular file, no hang",
+        what="a FIFO (and a link to one) named like a report in a folder: skipped, no hang",
         code=_SEED
         + """
 import json, os
 (work / "reports").mkdir()
 (work / "reports" / "a.json").write_text(seed, "utf-8")
-os.mkfifo(work / "reports" / "b.json")  # nobody ever writes to it: opening it would block
+os.mkfifo(work / "fifo")  # nobody ever writes to it: opening it would block
+os.symlink(work / "fifo", work / "reports" / "b.json")
+os.mkfifo(work / "reports" / "c.json")
 done = cli("check", "reports", "--format", "json", "--lang", "en")
 assert done.returncode == 1, done
 reports = json.loads(done.stdout)["reports"]
 assert [(r["file"], r["status"]) for r in reports] == [
-    ("reports/a.json", "checked"), ("reports/b.json", "skipped")], reports
+    ("reports/a.json", "checked"), ("reports/b.json", "skipped"), ("reports/c.json", "skipped")
+], reports
 assert reports[1]["problem"]["message_en"] == "not a regular file"
 """,
     ),
