@@ -301,3 +301,38 @@ def test_schema_prints_the_report_format_and_example_writes_a_report_to_try(
     assert main(["check", str(example), "--quiet"]) == 1
     assert "52 findings" not in capsys.readouterr().out  # 共52项 in Chinese
     assert json.loads(example.read_text(encoding="utf-8"))["schema"] == "budget_perf.report/2"
+
+
+def test_standard_input_and_examples_join_a_batch_in_their_place(
+    folder: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``-`` and ``example:NAME`` are read once, in their place among the files; an unknown
+    example is failed with the reason, and the rest is checked."""
+    data = bp.to_json(clean_report("标准输入局")).encode()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    args = [str(folder / CLEAN), "-", "example:yueyang-npc-2022", "example:nowhere"]
+    status, out, _ = _run(capsys, *args, "--format", "jsonl", "--quiet")
+    assert status == 2
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [(r["file"], r["status"]) for r in lines[:-1]] == [
+        (str(folder / CLEAN), "checked"),
+        ("-", "checked"),
+        ("example:yueyang-npc-2022", "checked"),
+        ("example:nowhere", "failed"),
+    ]
+    assert lines[1]["department"] == "标准输入局"
+    assert lines[2]["count"]["error"] == SEED_ERRORS
+
+
+def test_one_report_to_an_output_file_is_the_table_as_printed(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A single report with --output writes the same table to the file, nothing to stdout."""
+    output = tmp_path / "findings.txt"
+    status, out, _ = _run(capsys, str(folder / "01-seed.json"), "--output", str(output))
+    assert (status, out) == (1, "")
+    _, printed, _ = _run(capsys, str(folder / "01-seed.json"))
+    assert output.read_text(encoding="utf-8") == printed
