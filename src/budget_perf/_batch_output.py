@@ -17,9 +17,8 @@ from collections import Counter
 from decimal import Decimal
 from typing import Any, BinaryIO, TextIO
 
-import attrs
-
 from budget_perf._batch import Envelope
+from budget_perf._batch_summary import TABLE_WIDTH, Summary, fit, fit_tail, one_message, pad
 from budget_perf._safety import escape_terminal, neutralise_formula
 from budget_perf._texttable import one_line, table, width
 from budget_perf._where import place
@@ -40,8 +39,6 @@ __all__ = [
 BATCH_SCHEMA = "budget_perf.batch/1"
 SUMMARY_SCHEMA = "budget_perf.batch-summary/1"
 FORMATS = ("table", "json", "jsonl", "csv", "xlsx")
-#: The width every line of the narrow table fits in, in display columns (CJK count two).
-TABLE_WIDTH = 100
 _SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 _CSV_HEADER = (
     "file",
@@ -59,126 +56,6 @@ _CSV_HEADER = (
     "message_zh",
     "message_en",
 )
-
-
-@attrs.define
-class Summary:
-    """What a batch found: reports read, failed and skipped; findings by severity, rule, unit."""
-
-    checked: int = 0
-    failed: int = 0
-    skipped: int = 0
-    severities: Counter[str] = attrs.field(factory=Counter)
-    rules: Counter[str] = attrs.field(factory=Counter)
-    departments: dict[str, Counter[str]] = attrs.field(factory=dict)
-
-    def add(self, envelope: Envelope) -> None:
-        """Count *envelope* in."""
-        if envelope.status != "checked":
-            self.failed += envelope.status == "failed"
-            self.skipped += envelope.status == "skipped"
-            return
-        self.checked += 1
-        unit = self.departments.setdefault(envelope.department or "", Counter())
-        unit["reports"] += 1
-        for finding in envelope.findings:
-            self.severities[finding.severity.value] += 1
-            self.rules[finding.code] += 1
-            unit[finding.severity.value] += 1
-
-    def data(self) -> dict[str, Any]:
-        """The summary as JSON-ready data."""
-        kinds = [s.value for s in Severity]
-        return {
-            "reports": self.checked,
-            "failed": self.failed,
-            "skipped": self.skipped,
-            "findings": {k: self.severities[k] for k in kinds},
-            "by_rule": dict(sorted(self.rules.items())),
-            "by_department": {
-                name: {"reports": counts["reports"], **{k: counts[k] for k in kinds}}
-                for name, counts in sorted(self.departments.items())
-            },
-        }
-
-    def lines(self, language: Language) -> list[str]:
-        """The summary for a reader, in *language*."""
-        zh = language == "zh"
-        s = self.severities
-        counts = (self.checked, self.failed, self.skipped, s["error"], s["warning"], s["info"])
-        template = (
-            "读取报告{}份，无法读取{}个，跳过{}个；发现错误{}，警告{}，提示{}"
-            if zh
-            else "{} reports read, {} unreadable, {} skipped; {} errors, {} warnings, {} info"
-        )
-        head = [template.format(*counts)]
-        if self.rules:
-            by_rule = ", ".join(f"{code} {n}" for code, n in sorted(self.rules.items()))
-            head += _wrap(("按规则：" if zh else "by rule: ") + by_rule)
-        if self.departments:
-            header = (
-                ("单位", "报告", "错误", "警告", "提示")
-                if zh
-                else ("department", "reports", "errors", "warnings", "info")
-            )
-            rows = [
-                (_fit(name, 56), *(str(c[k]) for k in ("reports", "error", "warning", "info")))
-                for name, c in sorted(self.departments.items())
-            ]
-            head += ["", *table(header, rows)]
-        return head
-
-
-def _fit(text: str, limit: int) -> str:
-    """*text* on one line, cut to *limit* display columns with an ellipsis."""
-    text = one_line(text)
-    if width(text) <= limit:
-        return text
-    out, used = [], 0
-    for char in text:
-        w = width(char)
-        if used + w > limit - 1:
-            break
-        out.append(char)
-        used += w
-    return "".join(out) + "…"
-
-
-def _pad(text: str, columns: int) -> str:
-    """*text* padded with spaces to *columns* display columns."""
-    return text + " " * (columns - width(text))
-
-
-def _one_message(text: str) -> str:
-    """A message of several lines on one line: a document's problems without their heading.
-
-    >>> _one_message("1 problem in the document:\\n  - expected a whole number @ $.year")
-    'expected a whole number @ $.year'
-    """
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if len(lines) > 1 and lines[0].endswith((":", "：")):
-        lines = lines[1:]
-    return "; ".join(line.removeprefix("- ") for line in lines)
-
-
-def _fit_tail(text: str, limit: int) -> str:
-    """*text* on one line cut from the front (a path keeps its file name)."""
-    text = one_line(text)
-    if width(text) <= limit:
-        return text
-    return "…" + _fit(text[::-1], limit - 1)[::-1].lstrip("…")
-
-
-def _wrap(text: str, limit: int = TABLE_WIDTH) -> list[str]:
-    lines, current = [], ""
-    for word in one_line(text).split(" "):
-        candidate = f"{current} {word}" if current else word
-        if width(candidate) > limit and current:
-            lines.append(current)
-            current = "  " + word
-        else:
-            current = candidate
-    return [*lines, current] if current else lines
 
 
 def envelope_data(envelope: Envelope) -> dict[str, Any]:
@@ -233,9 +110,9 @@ class _Table(Writer):
         if envelope.status == "skipped":
             self.skipped.append(envelope)
             return
-        name = one_line(envelope.source) if self.wide else _fit_tail(envelope.source, 40)
+        name = one_line(envelope.source) if self.wide else fit_tail(envelope.source, 40)
         if envelope.problem is not None:
-            reason = _one_message(envelope.problem.message(self.language))
+            reason = one_message(envelope.problem.message(self.language))
             label = "无法读取：" if self.zh else "cannot be read: "
             self._cut(f"{name}  {label}{one_line(reason)}")
             return
@@ -258,10 +135,10 @@ class _Table(Writer):
         """One finding in 100 columns: severity, code, its cell or table and row, message."""
         severity = _SEVERITY_ZH[f.severity] if self.zh else f.severity.value
         cell = cell_of(f, envelope.cells) if envelope.cells is not None else None
-        where = _fit(cell or place(f.path, envelope.report, self.language), 28)
-        row = f"  {_pad(severity, 7)}  {f.code:<5}  {_pad(where, 28)}  "
+        where = fit(cell or place(f.path, envelope.report, self.language), 28)
+        row = f"  {pad(severity, 7)}  {f.code:<5}  {pad(where, 28)}  "
         message = f.message_zh if self.zh else f.message_en
-        return row + _fit(message, TABLE_WIDTH - width(row))
+        return row + fit(message, TABLE_WIDTH - width(row))
 
     def _wide_rows(self, envelope: Envelope) -> None:
         header = (
@@ -286,7 +163,7 @@ class _Table(Writer):
                 self._line("  " + line)
 
     def _cut(self, text: str) -> None:
-        self._line(text if self.wide else _fit(text, TABLE_WIDTH))
+        self._line(text if self.wide else fit(text, TABLE_WIDTH))
 
     def finish(self, summary: Summary) -> None:
         if self.skipped:
@@ -295,8 +172,8 @@ class _Table(Writer):
             self._line(head)
             for envelope in self.skipped:
                 assert envelope.problem is not None
-                name = one_line(envelope.source) if self.wide else _fit_tail(envelope.source, 60)
-                reason = _one_message(envelope.problem.message(self.language))
+                name = one_line(envelope.source) if self.wide else fit_tail(envelope.source, 60)
+                reason = one_message(envelope.problem.message(self.language))
                 self._cut(f"  {name}  {one_line(reason)}")
         self._line("")
         for line in summary.lines(self.language):
