@@ -98,7 +98,7 @@ def docs() -> None:
     setup()
     run(BIN / "python", "-m", "budget_perf.cli", "catalogue", "--output", "docs/rules.md")
     run(
-        BIN / "python", "-m", "budget_perf.checks.catalogue", "--lang", "zh",
+        BIN / "python", "-m", "budget_perf.cli", "catalogue", "--zh",
         "--output", "docs/zh/rules.md",
     )  # fmt: skip
     run(BIN / "python", ROOT / "tools" / "fence_doctests.py", "--check", *sorted(_pages()))

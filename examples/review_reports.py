@@ -1,11 +1,14 @@
-"""Check every JSON report in a folder and write one CSV row per finding.
+"""Check a folder of reports with check_many and write one CSV row per finding.
 
-A finance-bureau reviewer's batch job:
+The command line does this and more (``budget-perf check REPORTS_DIR --format csv --output
+findings.csv``: progress, a summary, workbooks, every output format; see docs/batch.md).  This
+script shows the Python call under it, for a reviewer's own pipeline:
 
     python examples/review_reports.py REPORTS_DIR findings.csv [--profile hunan-departmental]
 
-Without arguments it checks the bundled example and prints the CSV.  A report that cannot be
-read is listed with its problems and the others are still checked.
+Without arguments it checks the bundled example and prints the CSV.  A file that cannot be read
+is listed with its problem (code LOAD) and the others are still checked; files that are not
+reports are left out.
 """
 
 from __future__ import annotations
@@ -13,56 +16,49 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
 import budget_perf as bp
+from budget_perf._safety import neutralise_formula
 
 
-def review(paths: list[Path], profile: bp.RuleProfile, out: TextIO) -> int:
-    """Write the findings of every report in *paths* to *out* as CSV; return the error count."""
+def review(sources: Iterable[bp.ReportSource], profile: bp.RuleProfile, out: TextIO) -> int:
+    """Write the findings of every report in *sources* to *out* as CSV; return the error count."""
     writer = csv.writer(out)
     writer.writerow(["report", "code", "severity", "path", "stated", "expected", "message_zh"])
     errors = 0
-    for path in paths:
-        try:
-            report = bp.from_json(path.read_text(encoding="utf-8"), bp.SelfEvaluation)
-        except bp.InvalidDocument as exc:
-            for problem in exc.problems:
-                writer.writerow([path.name, "LOAD", "error", "", "", "", problem])
+    for envelope in bp.check_many(sources, profile=profile):
+        name = Path(envelope.source).name
+        if envelope.status == "failed" and envelope.problem is not None:
+            lines = envelope.problem.message_zh.splitlines()  # "N problems:", then one a line
+            for problem in lines[1:] or lines:
+                writer.writerow([name, "LOAD", "error", "", "", "", problem.strip(" -")])
             errors += 1
-            continue
-        for f in bp.check(report, profile):
-            writer.writerow(
-                [path.name, f.code, f.severity.value, f.path, f.stated, f.expected, f.message_zh]
-            )
+        for f in envelope.findings:
+            row = [name, f.code, f.severity.value, f.path, f.stated, f.expected, f.message_zh]
+            writer.writerow([neutralise_formula("" if v is None else str(v)) for v in row])
             errors += f.severity is bp.Severity.ERROR
     return errors
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path)
     parser.add_argument("output", nargs="?", type=Path)
     parser.add_argument("--profile", default="national-2020")
     args = parser.parse_args(argv)
     profile = bp.load_profile(args.profile)
-    if args.folder is None:
-        import tempfile
-
-        folder = Path(tempfile.mkdtemp())
-        (folder / "yueyang-npc-2022.json").write_text(
-            bp.to_json(bp.examples.load("yueyang-npc-2022")), encoding="utf-8"
-        )
-    else:
-        folder = args.folder
-    paths = sorted(folder.glob("*.json"))
+    sources: list[bp.ReportSource] = (
+        [bp.examples.load("yueyang-npc-2022")] if args.folder is None else [args.folder]
+    )
     if args.output is None:
-        errors = review(paths, profile, sys.stdout)
+        errors = review(sources, profile, sys.stdout)
     else:
-        with args.output.open("w", encoding="utf-8", newline="") as out:
-            errors = review(paths, profile, out)
-    print(f"{len(paths)} reports, {errors} errors", file=sys.stderr)
+        with args.output.open("w", encoding="utf-8-sig", newline="") as out:
+            errors = review(sources, profile, out)
+    print(f"{errors} errors", file=sys.stderr)
     return 0
 
 

@@ -14,6 +14,7 @@ import attrs
 import pytest
 
 import budget_perf as bp
+import budget_perf._cli_check
 import budget_perf.cli
 from budget_perf.cli import main, summary
 
@@ -238,14 +239,14 @@ def test_a_report_that_cannot_be_read_exits_2_and_says_why(
     assert "应为字符串，实际为 int 5 @ $.department.name" in capsys.readouterr().err
 
 
-def test_a_directory_exits_2_saying_it_is_a_directory(
+def test_a_folder_without_reports_exits_2_saying_no_report_was_found(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A folder given as the report is named as a folder, not as a missing file."""
+    """A folder is checked as a batch; one holding no report is not a pass (exit 2)."""
     assert main(["check", str(tmp_path), "--lang", "en"]) == 2
-    assert capsys.readouterr().err == f"budget-perf: {tmp_path}: is a directory, not a file\n"
+    assert capsys.readouterr().err == "budget-perf: no report found in the paths given\n"
     assert main(["check", str(tmp_path), "--lang", "zh"]) == 2
-    assert capsys.readouterr().err == f"budget-perf: {tmp_path}：是文件夹，不是文件\n"
+    assert capsys.readouterr().err == "budget-perf: 所给路径中没有找到报告\n"
 
 
 def test_a_missing_file_exits_2_saying_no_such_file(
@@ -273,7 +274,7 @@ def test_an_unknown_report_name_exits_2_with_the_examples_listed(
     [
         (b'{"year": "2022\xff"}', "is not UTF-8 text (byte 14 cannot be read)"),
         (codecs.BOM_UTF16_LE + "{}".encode("utf-16-le"), "is UTF-16 text: save it as UTF-8"),
-        (b"PK\x03\x04 rest of a zip", "is a workbook (zip), not JSON"),
+        (b"PK\x03\x04 rest of a zip", "a damaged or truncated zip"),  # read by content
         (b"", "not valid JSON"),
     ],
     ids=["not-utf8", "utf16", "workbook-as-json", "empty"],
@@ -337,7 +338,7 @@ def test_a_wrong_command_line_quotes_the_arguments_escaped(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """argparse repeats an unexpected argument (a file name from ``xargs``) made visible."""
-    assert main(["check", "a.json", "b\x1b[2J.json"]) == 2
+    assert main(["summary", "a.json", "b\x1b[2J.json"]) == 2
     err = capsys.readouterr().err
     assert "\x1b" not in err
     assert err.endswith("budget-perf: error: unrecognized arguments: b\\x1b[2J.json\n")
@@ -357,7 +358,7 @@ def test_an_internal_error_exits_3_with_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A bug is not "errors found" (1): it exits 3 with one line, and the traceback on --debug."""
-    monkeypatch.setattr(budget_perf.cli, "check", _raise(ZeroDivisionError("boom\x1b[2J")))
+    monkeypatch.setattr(budget_perf._cli_check, "check", _raise(ZeroDivisionError("boom\x1b[2J")))
     assert main(["check", SEED, "--lang", "en"]) == 3
     err = capsys.readouterr().err
     assert err == (
@@ -374,7 +375,7 @@ def test_ctrl_c_exits_130_with_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """An interrupted check says so in one line and exits 130 (128 + SIGINT)."""
-    monkeypatch.setattr(budget_perf.cli, "check", _raise(KeyboardInterrupt()))
+    monkeypatch.setattr(budget_perf._cli_check, "check", _raise(KeyboardInterrupt()))
     assert main(["check", SEED, "--lang", "en"]) == 130
     assert capsys.readouterr().err == "budget-perf: interrupted\n"
 

@@ -229,6 +229,7 @@ PUBLIC_CALLS: dict[str, Callable[[], object]] = {
     "carryover_rate": lambda: bp.carryover_rate(D("6.03"), D("400.03")),
     "change_rate": lambda: bp.change_rate(D("70.3"), D("67.03")),
     "check": lambda: bp.check(REPORT),
+    "check_many": lambda: [e.findings for e in bp.check_many([REPORT, REPORT])],
     "control_rate": lambda: bp.control_rate(D("85"), D("111")),
     "convert_amount": lambda: bp.convert_amount(
         D("215457.6"), bp.AmountUnit.YUAN, bp.AmountUnit.WAN_YUAN

@@ -21,18 +21,20 @@ def test_the_readme_python_example_runs() -> None:
 
 
 def test_review_reports_writes_a_csv_row_per_finding(tmp_path: Path) -> None:
-    """The batch review script checks a folder of reports, including one that cannot be read."""
+    """The batch review script checks a folder with check_many, including a report that cannot
+    be read (no unit named) and a file that is not a report (left out)."""
     import budget_perf as bp
 
     (tmp_path / "good.json").write_text(
         bp.to_json(bp.examples.load("yueyang-npc-2022")), encoding="utf-8"
     )
-    (tmp_path / "bad.json").write_text('{"year": 2022}', encoding="utf-8")
+    (tmp_path / "bad.json").write_text('{"year": 2022, "projects": []}', encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("reviewed", encoding="utf-8")
     module = runpy.run_path(str(ROOT / "examples" / "review_reports.py"))
     out = io.StringIO()
-    errors = module["review"](sorted(tmp_path.glob("*.json")), bp.NATIONAL_2020, out)
+    errors = module["review"]([tmp_path], bp.NATIONAL_2020, out)
     rows = out.getvalue().splitlines()
-    assert rows[1] == "bad.json,LOAD,error,,,,required field missing @ $.department"
+    assert rows[1] == "bad.json,LOAD,error,,,,缺少必填字段 @ $.department"
     assert len(rows) == 1 + 1 + 52
     assert errors == 1 + 5
 

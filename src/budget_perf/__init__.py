@@ -9,7 +9,8 @@ The public API, in one namespace:
   :func:`share`, :func:`percentage_shares`), scoring (:func:`indicator_score`,
   :func:`weighted_score`, :func:`grade`) and the departmental rates of the basic data table;
 - rule profiles — :class:`RuleProfile`, :func:`load_profile`, :data:`NATIONAL_2020`;
-- the checker — :func:`check` returning :class:`Finding` records;
+- the checker — :func:`check` returning :class:`Finding` records, and :func:`check_many` for
+  many files and folders (one :class:`Envelope` per file, in input order);
 - the edge — :func:`to_json` / :func:`from_json`, cell parsing (:func:`parse_amount` ...), and
   the bundled :mod:`~budget_perf.examples`.
 
@@ -21,6 +22,7 @@ Decimal('76.58')
 """
 
 from budget_perf import examples
+from budget_perf._batch import Envelope, LoadProblem, ReportSource, check_many
 from budget_perf._decimal import round_half_up
 from budget_perf.arrow import to_arrow, to_pandas, to_polars
 from budget_perf.cells import (
@@ -180,6 +182,7 @@ __all__ = [
     "Department",
     "DepartmentTable",
     "Direction",
+    "Envelope",
     "ExecutionRow",
     "ExpenseRow",
     "Finding",
@@ -208,6 +211,7 @@ __all__ = [
     "Level1Group",
     "Level2",
     "Level2Group",
+    "LoadProblem",
     "Narrative",
     "NarrativeFigure",
     "NotApplicable",
@@ -221,6 +225,7 @@ __all__ = [
     "RateBasis",
     "Ratio",
     "Region",
+    "ReportSource",
     "ReviewRubric",
     "RubricItem",
     "Rule",
@@ -251,6 +256,7 @@ __all__ = [
     "carryover_rate",
     "change_rate",
     "check",
+    "check_many",
     "control_rate",
     "convert_amount",
     "examples",

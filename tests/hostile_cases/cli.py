@@ -100,10 +100,10 @@ assert out == ""
         what="a bug inside check is status 3 with one line on stderr, not 1 (errors found)",
         code="""
 script = '''
-import sys, budget_perf.cli
+import sys, budget_perf.cli, budget_perf._cli_check
 def broken(*args, **kwargs):
     raise RuntimeError("a rule divided by zero")
-budget_perf.cli.check = broken
+budget_perf._cli_check.check = broken
 sys.exit(budget_perf.cli.main(["check", "example:yueyang-npc-2022", "--lang", "en"]))
 '''
 done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=40)
@@ -136,12 +136,12 @@ assert done.stdout.splitlines()[-1] == "52 findings: 5 errors, 36 warnings, 11 i
     ),
     Case(
         id="cli-directory",
-        what="a folder as the report: 'is a directory', status 2",
+        what="an empty folder as the reports: 'no report found', status 2 (never a pass)",
         code="""
 (work / "reports").mkdir()
 done = cli("check", "reports", "--lang", "en")
 assert done.returncode == 2, done
-assert done.stderr == "budget-perf: reports: is a directory, not a file\\n", done.stderr
+assert done.stderr == "budget-perf: no report found in the paths given\\n", done.stderr
 """,
     ),
     Case(
@@ -184,6 +184,88 @@ for args in (["check", "x.json", "--bogus"], ["check", "x.json", "--fail-on", "f
     done = cli(*args)
     assert done.returncode == 2, (args, done)
     assert "usage: budget-perf" in done.stderr and "Traceback" not in done.stderr
+""",
+    ),
+    Case(
+        id="batch-fifo-in-folder",
+        what="a FIFO (and a link to one) named like a report in a folder: skipped, no hang",
+        code=_SEED
+        + """
+import json, os
+(work / "reports").mkdir()
+(work / "reports" / "a.json").write_text(seed, "utf-8")
+os.mkfifo(work / "fifo")  # nobody ever writes to it: opening it would block
+os.symlink(work / "fifo", work / "reports" / "b.json")
+os.mkfifo(work / "reports" / "c.json")
+done = cli("check", "reports", "--format", "json", "--lang", "en")
+assert done.returncode == 1, done
+reports = json.loads(done.stdout)["reports"]
+assert [(r["file"], r["status"]) for r in reports] == [
+    ("reports/a.json", "checked"), ("reports/b.json", "skipped"), ("reports/c.json", "skipped")
+], reports
+assert reports[1]["problem"]["message_en"] == "not a regular file"
+""",
+    ),
+    Case(
+        id="batch-symlink-loop",
+        what="a link back to the folder and a link to itself: the walk ends, the loop is failed",
+        code=_SEED
+        + """
+import json, os
+(work / "reports").mkdir()
+(work / "reports" / "a.json").write_text(seed, "utf-8")
+os.symlink("..", work / "reports" / "up")
+os.symlink("self.json", work / "reports" / "self.json")
+done = cli("check", "reports", "--format", "jsonl", "--lang", "en")
+assert done.returncode == 2, done
+lines = [json.loads(line) for line in done.stdout.splitlines()]
+assert [(r["file"], r["status"]) for r in lines[:-1]] == [
+    ("reports/a.json", "checked"), ("reports/self.json", "failed"), ("reports/up", "skipped")]
+assert lines[1]["problem"]["message_en"].startswith("cannot be read: "), lines[1]
+assert lines[-1]["failed"] == 1
+""",
+    ),
+    Case(
+        id="batch-unreadable-file",
+        what="a report without read permission: failed with the reason, the others are checked",
+        code=_SEED
+        + """
+import json, os
+(work / "reports").mkdir()
+for name in ("a.json", "b.json", "c.json"):
+    (work / "reports" / name).write_text(seed, "utf-8")
+os.chmod(work / "reports" / "b.json", 0)
+os.chmod(work, 0o755)
+os.chmod(work / "reports", 0o755)
+for name in ("a.json", "c.json"):
+    os.chmod(work / "reports" / name, 0o644)
+as_user = {"user": 65534} if os.geteuid() == 0 else {}  # root reads anything: run as nobody
+done = subprocess.run(
+    [sys.executable, "-m", "budget_perf.cli", "check", "reports", "--format", "json"],
+    capture_output=True, text=True, cwd=work, timeout=40, **as_user,
+)
+assert done.returncode == 2, done
+reports = json.loads(done.stdout)["reports"]
+assert [r["status"] for r in reports] == ["checked", "failed", "checked"], reports
+assert reports[1]["problem"]["message_zh"] == "没有读取权限"
+assert done.stderr.endswith("budget-perf: 有1个输入无法读取（见输出）\\n"), done.stderr
+""",
+    ),
+    Case(
+        id="batch-vanishing-file",
+        what="a file listed in the folder and deleted before it is read: 'no such file', go on",
+        code=_SEED
+        + """
+import budget_perf as bp
+(work / "reports").mkdir()
+for name in ("a.json", "b.json", "c.json"):
+    (work / "reports" / name).write_text(seed, "utf-8")
+envelopes = bp.check_many([work / "reports"])
+assert next(envelopes).status == "checked"
+(work / "reports" / "b.json").unlink()
+rest = list(envelopes)
+assert [e.status for e in rest] == ["failed", "checked"], rest
+assert rest[0].problem.message("en") == "no such file"
 """,
     ),
 )

@@ -7,8 +7,8 @@ in ``--lang``), as for the other commands.
 
 import argparse
 import sys
-from types import ModuleType
 
+from budget_perf import _cli_io as cli
 from budget_perf.review._errors import InvalidReviewInput
 from budget_perf.review.facts import ReviewFacts, facts_from_json
 from budget_perf.review.filled import fill_sheet
@@ -31,44 +31,33 @@ def add_review_arguments(parser: argparse.ArgumentParser) -> None:
         "--format", choices=_FORMATS, default="text", help="output format (default: text)"
     )
     parser.add_argument("--lang", choices=("zh", "en"), default="zh")
-    parser.add_argument(
-        "--debug",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help="show the traceback of an internal error",
-    )
 
 
-def run_review(args: argparse.Namespace, cli: ModuleType) -> int:
-    """Run ``review``: 0 when the sheet is complete, 1 when items are open.
-
-    *cli* is the running command-line module, passed in rather than imported: run as
-    ``python -m budget_perf.cli`` it is ``__main__``, and a refusal must be its own ``_Refused``
-    to be caught as one (exit 2), not taken for a bug.
-    """
+def run_review(args: argparse.Namespace) -> int:
+    """Run ``review``: 0 when the sheet is complete, 1 when items are open."""
     facts = ReviewFacts()
     if args.facts is not None:
-        text = cli._utf8(args.facts, cli._read_bytes(args.facts))
+        text = cli.utf8(args.facts, cli.read_bytes(args.facts))
         try:
             facts = facts_from_json(text, document="facts")
         except InvalidReviewInput as exc:
-            raise cli._Refused(args.facts, str(exc), exc.message("zh")) from None
-    report, _cells = cli._load(args.report, args.lang)
+            raise cli.Refused(args.facts, str(exc), exc.message("zh")) from None
+    report, _cells = cli.load(args.report, args.lang)
     try:
         filled = fill_sheet(report, facts)
     except InvalidReviewInput as exc:
         subject = args.facts or args.report
-        raise cli._Refused(subject, str(exc), exc.message("zh")) from None
+        raise cli.Refused(subject, str(exc), exc.message("zh")) from None
     if args.format == "json":
-        cli._emit(sys.stdout, filled_to_json(filled) + "\n")
+        cli.emit(sys.stdout, filled_to_json(filled) + "\n")
     else:
         render = {"text": render_text, "markdown": render_markdown, "html": render_html}[
             args.format
         ]
         out = render(filled, args.lang)
         if args.format == "text":
-            cli._write(out)
+            cli.write(out)
         else:
-            cli._emit(sys.stdout, out)
+            cli.emit(sys.stdout, out)
     status: int = cli.EXIT_CLEAN if filled.complete else cli.EXIT_FINDINGS
     return status
