@@ -88,3 +88,55 @@ def test_getting_started_installs_this_checkout_in_place_of_the_released_package
     step = getting_started.Step('python -m pip install "budget_perf[excel]"')
     script = getting_started.script([step], Path("/tmp/w/budget_perf-0.1-py3-none-any.whl"))
     assert "'budget_perf[excel] @ file:///tmp/w/budget_perf-0.1-py3-none-any.whl'" in script
+
+
+CONSOLE_PAGES = [
+    p
+    for p in PAGES
+    if "```console" in p.read_text(encoding="utf-8") and p.stem != "getting-started"
+]  # the getting-started pages run in fresh virtual environments (tools/getting_started.py)
+
+
+def _folder_the_pages_use(work: Path) -> None:
+    """What the pages' commands name: reports/, 2023/, 2024/ and extra.xlsx."""
+    import budget_perf as bp
+    from budget_perf.excel import write_workbook
+
+    report = bp.examples.load("yueyang-npc-2022")
+    for folder in ("reports", "2023", "2024"):
+        (work / folder).mkdir()
+        (work / folder / "岳阳市人大常委会.json").write_text(bp.to_json(report), encoding="utf-8")
+    write_workbook(report, work / "reports" / "岳阳市人大常委会.xlsx")
+    (work / "reports" / "说明.txt").write_text("not a report", encoding="utf-8")
+    write_workbook(report, work / "extra.xlsx")
+
+
+@pytest.mark.parametrize("page", CONSOLE_PAGES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_every_command_of_a_page_runs(page: Path, tmp_path: Path) -> None:
+    """Each ``$ budget-perf …`` line of a page runs in a folder holding what it names, and ends
+    with 0 (clean) or 1 (findings) — never 2 (unreadable input, wrong usage) or 3 (a bug); the
+    lines a page shows under a command appear in its output."""
+    import subprocess
+
+    found = getting_started.steps(page.read_text(encoding="utf-8"))
+    _folder_the_pages_use(tmp_path)
+    bin_dir = str(Path(sys.executable).parent)
+    done = subprocess.run(
+        ["bash", "-c", getting_started.script(found, tmp_path / "unused.whl")],
+        cwd=tmp_path, capture_output=True, text=True, check=False, timeout=300,
+        env={**__import__("os").environ, "PATH": f"{bin_dir}:/usr/bin:/bin"},
+    )  # fmt: skip
+    outputs: list[list[str]] = []
+    current: list[str] = []
+    for line in done.stdout.splitlines():
+        if line.startswith(getting_started._MARK):
+            status = int(line.split()[2])
+            command = found[len(outputs)].command
+            assert status in (0, 1), f"{command!r} exited {status}: {done.stderr[-1500:]}"
+            outputs.append(current)
+            current = []
+        else:
+            current.append(line)
+    assert len(outputs) == len(found), done.stderr[-1500:]
+    for step, output in zip(found, outputs, strict=True):
+        assert getting_started.shows([x for x in output if x.strip()], step.shown), step.command

@@ -18,7 +18,15 @@ from decimal import Decimal
 from typing import Any, BinaryIO, TextIO
 
 from budget_perf._batch import Envelope
-from budget_perf._batch_summary import TABLE_WIDTH, Summary, fit, fit_tail, one_message, pad
+from budget_perf._batch_summary import (
+    TABLE_WIDTH,
+    Summary,
+    fit,
+    fit_tail,
+    one_message,
+    pad,
+    wrap_columns,
+)
 from budget_perf._safety import escape_terminal, neutralise_formula
 from budget_perf._texttable import one_line, table, width
 from budget_perf._where import place
@@ -132,13 +140,16 @@ class _Table(Writer):
                 self._line(self._narrow_row(envelope, f))
 
     def _narrow_row(self, envelope: Envelope, f: Finding) -> str:
-        """One finding in 100 columns: severity, code, its cell or table and row, message."""
+        """One finding in 100 columns: severity, code, its cell or table and row, and the whole
+        message, wrapped under itself (a message cut short would hide the figures it gives)."""
         severity = _SEVERITY_ZH[f.severity] if self.zh else f.severity.value
         cell = cell_of(f, envelope.cells) if envelope.cells is not None else None
         where = fit(cell or place(f.path, envelope.report, self.language), 28)
         row = f"  {pad(severity, 7)}  {f.code:<5}  {pad(where, 28)}  "
         message = f.message_zh if self.zh else f.message_en
-        return row + fit(message, TABLE_WIDTH - width(row))
+        lines = wrap_columns(message, TABLE_WIDTH - width(row)) or [""]
+        indent = " " * width(row)
+        return "\n".join([row + lines[0], *(indent + line for line in lines[1:])])
 
     def _wide_rows(self, envelope: Envelope) -> None:
         header = (
