@@ -46,6 +46,8 @@ def test_every_python_block_of_a_page_runs(page: Path) -> None:
     """Each ```python block of a page runs after the ones above it, without an error."""
     namespace: dict[str, object] = {"__name__": f"docs:{page.name}"}
     for block in _PYTHON.findall(page.read_text(encoding="utf-8")):
+        if block.lstrip().startswith(">>>"):
+            continue  # an interactive session: run as a doctest (--doctest-glob=*.md)
         exec(compile(block, str(page), "exec"), namespace)
 
 
