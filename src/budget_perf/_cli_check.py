@@ -128,13 +128,17 @@ def run(args: argparse.Namespace) -> int:
 def _single(
     args: argparse.Namespace, kind: str, profile: RuleProfile | None, options: CheckOptions
 ) -> int:
-    """One report, written exactly as ``budget-perf check REPORT`` always has."""
+    """One report: JSON exactly as ``budget-perf check REPORT --json`` always wrote it; the
+    table in 100 columns (each finding's whole message wrapped), or ``--wide`` the full table
+    with paths and figures, as it always was."""
     evaluation, cells = load(args.paths[0], args.lang)
     findings = check(evaluation, profile, options=options)
     if kind == "json":  # report text is already escaped as \\uXXXX
         text = findings_to_json(findings, cells=cells) + "\n"
-    else:
+    elif args.wide:
         text = escape_terminal(render_text(findings, args.lang, cells)) + "\n"
+    else:
+        text = escape_terminal(_narrow(args, evaluation, findings, cells))
     if args.output is None:
         emit(sys.stdout, text)
     else:
@@ -142,6 +146,25 @@ def _single(
             out.write(text)
     threshold = Severity(args.fail_on)
     return EXIT_FINDINGS if any(f.severity <= threshold for f in findings) else EXIT_CLEAN
+
+
+def _narrow(
+    args: argparse.Namespace,
+    evaluation: Any,
+    findings: Any,
+    cells: Any,
+) -> str:
+    """The batch table of one report (fits 100 columns), and the closing count."""
+    import io
+
+    out = io.StringIO()
+    envelope = _batch.Envelope(
+        source=args.paths[0], status="checked", report=evaluation, findings=tuple(findings),
+        cells=cells,
+    )  # fmt: skip
+    writer("table", out, args.lang).add(envelope)
+    closing = render_text([], args.lang) if not findings else render_text(findings, args.lang)
+    return out.getvalue() + closing.splitlines()[-1] + "\n"
 
 
 def _refuse_folder(path: str) -> None:
