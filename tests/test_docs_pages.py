@@ -45,10 +45,14 @@ def test_there_are_pages_in_both_languages() -> None:
 def test_every_python_block_of_a_page_runs(page: Path) -> None:
     """Each ```python block of a page runs after the ones above it, without an error."""
     namespace: dict[str, object] = {"__name__": f"docs:{page.name}"}
-    for block in _PYTHON.findall(page.read_text(encoding="utf-8")):
-        if block.lstrip().startswith(">>>"):
-            continue  # an interactive session: run as a doctest (--doctest-glob=*.md)
-        exec(compile(block, str(page), "exec"), namespace)
+    here = Path.cwd()
+    try:
+        for block in _PYTHON.findall(page.read_text(encoding="utf-8")):
+            if block.lstrip().startswith(">>>"):
+                continue  # an interactive session: run as a doctest (--doctest-glob=*.md)
+            exec(compile(block, str(page), "exec"), namespace)
+    finally:
+        assert Path.cwd() == here, "a page's example changed the working directory"
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(DOCS)))
