@@ -21,6 +21,7 @@ Traceback (most recent call last):
 ValueError: not_shown: Funding has no part 'wieght'; its parts are total, sources, ...
 """
 
+import functools
 from decimal import Decimal  # noqa: F401 - the doctest above uses it
 from typing import Any
 
@@ -31,6 +32,7 @@ __all__ = ["PartlyShown", "not_shown"]
 _NOTHING: tuple[object, ...] = (None, "", ())
 
 
+@functools.cache  # one tuple per record class: is_shown is asked for every cell a rule reads
 def _parts(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in attrs.fields(cls) if f.name not in ("not_shown", "cut"))
 
