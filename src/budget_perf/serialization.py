@@ -39,7 +39,8 @@ from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeVar, get_args, get_origin
+from types import UnionType
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -125,11 +126,12 @@ def _structure_date(value: object, _: type) -> date:
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     allowed = ", ".join(str(member.value) for member in cls)
+    members = {member.value: member for member in cls}  # looked up by value, not scanned
 
     def structure(value: object, _: type) -> enum.Enum:
-        for member in cls:
-            if member.value == value and type(member.value) is type(value):
-                return member
+        member = members.get(value) if isinstance(value, str | int) else None
+        if member is not None and type(member.value) is type(value):  # 1 is not True
+            return member
         shown = show(value)
         raise Unfit(
             f"{shown} is not a {cls.__name__}; expected one of: {allowed}",
@@ -139,6 +141,30 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     return structure
 
 
+def _is_optional(tp: Any) -> bool:
+    args = get_args(tp)
+    return get_origin(tp) in (Union, UnionType) and len(args) == 2 and type(None) in args
+
+
+def _optional_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[object, type], Any]]:
+    """``X | None``: None, else X's own hook, found once (cattrs would dispatch on every call)."""
+
+    def factory(tp: Any) -> Callable[[object, type], Any]:
+        inner = next(arg for arg in get_args(tp) if arg is not type(None))
+        inner_hook: list[Callable[[Any, Any], Any]] = []  # found on first use
+
+        def structure(value: object, _: type) -> Any:
+            if value is None:
+                return None
+            if not inner_hook:
+                inner_hook.append(converter.get_structure_hook(inner))
+            return inner_hook[0](value, inner)
+
+        return structure
+
+    return factory
+
+
 def _is_tuple(tp: Any) -> bool:
     return get_origin(tp) is tuple
 
@@ -146,17 +172,21 @@ def _is_tuple(tp: Any) -> bool:
 def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[object, type], Any]]:
     def factory(tp: Any) -> Callable[[object, type], tuple[Any, ...]]:
         member_type = get_args(tp)[0]
+        member_hook: list[Callable[[Any, Any], Any]] = []  # found on first use (records recurse)
 
         def structure(value: object, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list):
                 raise Unfit(
                     f"expected an array, got {kind(value)}", f"应为数组，实际为 {kind(value)}"
                 )
+            if not member_hook:
+                member_hook.append(converter.get_structure_hook(member_type))
+            hook = member_hook[0]
             result, errors = [], []
             budget = _BUDGET.get()
             for index, item in enumerate(value):
                 try:
-                    result.append(converter.structure(item, member_type))
+                    result.append(hook(item, member_type))
                 except Exception as exc:
                     exc.__notes__ = [
                         *getattr(exc, "__notes__", []),
@@ -199,7 +229,7 @@ def _record_hook(converter: cattrs.Converter) -> Callable[[type], Callable[[obje
         base: Callable[[Any, type], Any] = make_dict_structure_fn(cls, converter)
 
         def structure(value: object, _: type) -> Any:
-            if not isinstance(value, Mapping):
+            if type(value) is not dict and not isinstance(value, Mapping):
                 raise Unfit(
                     f"expected an object for {cls.__name__}, got {kind(value)}",
                     f"{cls.__name__} 应为对象，实际为 {kind(value)}",
@@ -250,6 +280,7 @@ def _make_converter() -> cattrs.Converter:
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda _: lambda e: e.value
     )
     converter.register_structure_hook_factory(_is_tuple, _tuple_hook(converter))
+    converter.register_structure_hook_factory(_is_optional, _optional_hook(converter))
     converter.register_structure_hook_factory(attrs.has, _record_hook(converter))
     return converter
 
