@@ -21,7 +21,6 @@ Traceback (most recent call last):
 ValueError: not_shown: Funding has no part 'wieght'; its parts are total, sources, ...
 """
 
-import functools
 from decimal import Decimal  # noqa: F401 - the doctest above uses it
 from typing import Any
 
@@ -32,9 +31,17 @@ __all__ = ["PartlyShown", "not_shown"]
 _NOTHING: tuple[object, ...] = (None, "", ())
 
 
-@functools.cache  # one tuple per record class: is_shown is asked for every cell a rule reads
+#: The parts of each record class, found once: is_shown is asked for every cell a rule reads.
+_PARTS: dict[type, tuple[str, ...]] = {}
+
+
 def _parts(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in attrs.fields(cls) if f.name not in ("not_shown", "cut"))
+    parts = _PARTS.get(cls)
+    if parts is None:
+        parts = _PARTS[cls] = tuple(
+            f.name for f in attrs.fields(cls) if f.name not in ("not_shown", "cut")
+        )
+    return parts
 
 
 def _check(instance: object, _attribute: "attrs.Attribute[Any]", value: object) -> None:
