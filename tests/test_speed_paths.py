@@ -5,12 +5,16 @@ parses each target text once, the compact JSON reads back to the same report, an
 lookups that replaced scans refuse the same values with the same words.
 """
 
+import json
 from collections import Counter
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from budget_perf import check, examples, from_data, from_json, to_data, to_json
+from budget_perf._jsonload import MAX_DEPTH, _surely_shallow
 from budget_perf.cells import parse_target
 from budget_perf.checks import _reading
 from budget_perf.errors import InvalidDocument
@@ -91,3 +95,37 @@ def test_optional_parts_and_arrays_refuse_the_wrong_shape_at_their_path() -> Non
         "expected an object for FundTotal, got list [] @ $.projects[2].funding.total",
         "expected an object for Region, got str 'x' @ $.region",
     ]
+
+
+_TEXT = st.text(alphabet='[]{}"\\ab岳\n', max_size=8)
+_JSON = st.recursive(
+    st.none() | _TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_TEXT, inner, max_size=3),
+    max_leaves=80,
+)
+
+
+def _nesting(value: object) -> int:
+    if isinstance(value, list):
+        return 1 + max(map(_nesting, value), default=0)
+    if isinstance(value, dict):
+        return 1 + max(map(_nesting, value.values()), default=0)
+    return 0
+
+
+@settings(max_examples=150)
+@given(value=_JSON, wrap=st.integers(min_value=0, max_value=70), ensure_ascii=st.booleans())
+def test_the_quick_depth_scan_agrees_with_the_nesting(
+    value: object, wrap: int, ensure_ascii: bool
+) -> None:
+    """The quick scan of a JSON text's bytes finds its nesting exactly, brackets in strings or not.
+
+    Strings full of brackets, quotes and backslashes must not make a deep document pass for a
+    shallow one (nor the reverse).
+    """
+    for _ in range(wrap):
+        value = [value, "]]}}"]
+    text = json.dumps(value, ensure_ascii=ensure_ascii)
+    shallow = _nesting(value) <= MAX_DEPTH
+    assert _surely_shallow(text, text.encode("utf-8", "surrogatepass")) is shallow
+    assert _surely_shallow(text, text.encode("utf-8")) is shallow
