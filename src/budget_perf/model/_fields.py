@@ -75,7 +75,17 @@ def _unicode(_instance: object, attribute: "attrs.Attribute[Any]", value: object
         )
 
 
-_TEXT = attrs.validators.and_(attrs.validators.instance_of(str), _unicode)
+_IS_STR: Any = attrs.validators.instance_of(str)
+
+
+def _TEXT(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:  # noqa: N802
+    """A str (else instance_of's usual TypeError) that is valid Unicode; one call per cell."""
+    if type(value) is str:
+        if not value.isascii():  # an ASCII text has no lone surrogate
+            _unicode(instance, attribute, value)
+        return
+    _IS_STR(instance, attribute, value)  # raises, unless a subclass of str
+    _unicode(instance, attribute, value)
 
 
 def text(*, default: str = "") -> Any:
