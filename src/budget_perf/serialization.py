@@ -346,7 +346,9 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
     """Return *obj* as JSON text (UTF-8 Chinese kept as is, Decimals as strings).
 
     A report names its schema first (``"schema": "budget_perf.report/2"``); other records
-    do not.
+    do not.  By default the text is indented by two spaces, for people and diffs; with
+    ``indent=None`` it is one compact line, which the standard library's C encoder writes three to
+    four times as fast (the indented text needs its pure-Python one).  Both read back the same.
 
     >>> from budget_perf.model import FundTotal
     >>> to_json(FundTotal(executed=Decimal("394")), indent=None)
