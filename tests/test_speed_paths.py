@@ -15,11 +15,14 @@ from hypothesis import strategies as st
 
 from budget_perf import check, examples, from_data, from_json, to_data, to_json
 from budget_perf._jsonload import MAX_DEPTH, _surely_shallow
+from budget_perf._schema import upgrade
 from budget_perf.cells import parse_target
 from budget_perf.checks import _reading
 from budget_perf.errors import InvalidDocument
 from budget_perf.model import SelfEvaluation
 from budget_perf.model.funds import FundKind
+from budget_perf.serialization import _CONVERTER, _QUICK
+from budget_perf.strategies import self_evaluations
 
 
 def test_check_parses_each_target_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -129,3 +132,12 @@ def test_the_quick_depth_scan_agrees_with_the_nesting(
     shallow = _nesting(value) <= MAX_DEPTH
     assert _surely_shallow(text, text.encode("utf-8", "surrogatepass")) is shallow
     assert _surely_shallow(text, text.encode("utf-8")) is shallow
+
+
+@settings(max_examples=15)
+@given(report=self_evaluations(layouts=True))
+def test_the_quick_reader_reads_what_the_converter_reads(report: SelfEvaluation) -> None:
+    """Any report's data is read by the one-pass reader into the record the converter builds."""
+    data = upgrade(to_data(report))
+    quick = _QUICK(SelfEvaluation)(data)
+    assert quick == _CONVERTER.structure(data, SelfEvaluation) == report

@@ -173,7 +173,7 @@ class _Readers:
     def _record(self, cls: type) -> Read:
         attrs.resolve_types(cls)
         fields = [f for f in attrs.fields(cls) if f.init]
-        record = f"cls_{len(self._names)}_{cls.__name__}"
+        record = f"cls_{id(cls)}"  # two classes may share a name, never an id
         keys = f"keys_{record}"
         self._globals[record], self._globals[keys] = cls, frozenset(f.name for f in fields)
         lines = [
