@@ -5,11 +5,13 @@
     python3 dev.py test      set up .venv, then run ruff, mypy and the whole pytest suite
     python3 dev.py explore   set up .venv, then run pytest hunting for new failing examples
     python3 dev.py bench     set up .venv, then measure the hostile-input bounds
+    python3 dev.py bench speed   ... or from_json, check, to_json against msgspec and pydantic
     python3 dev.py docs      set up .venv, regenerate generated pages, build the site (build/docs)
     python3 dev.py getting-started   run the getting-started pages as a new user, in fresh venvs
 
-Arguments after the task go to pytest (test, explore) or to bench/hostile_bounds.py (bench):
-``python3 dev.py test tests/test_model.py``, ``python3 dev.py bench --rounds 9 --json``.
+Arguments after the task go to pytest (test, explore) or to bench/hostile_bounds.py (bench),
+or after ``bench speed`` to bench/speed.py: ``python3 dev.py test tests/test_model.py``,
+``python3 dev.py bench --rounds 9 --json``, ``python3 dev.py bench speed --n 1000``.
 
 ``test`` (and CI, which runs it) uses the hypothesis profile ``ci`` of tests/conftest.py:
 derandomised, without the example database, so no earlier run and no file under .hypothesis/
@@ -90,7 +92,10 @@ def explore() -> None:
 
 def bench() -> None:
     setup()
-    run(BIN / "python", ROOT / "bench" / "hostile_bounds.py", *sys.argv[2:])
+    if sys.argv[2:3] == ["speed"]:
+        run(BIN / "python", ROOT / "bench" / "speed.py", *sys.argv[3:])
+    else:
+        run(BIN / "python", ROOT / "bench" / "hostile_bounds.py", *sys.argv[2:])
 
 
 def docs() -> None:

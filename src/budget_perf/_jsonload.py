@@ -61,12 +61,16 @@ MAX_NUMBER_LENGTH = 100
 _MAX_PROBLEMS = 100
 
 _BOM = "\ufeff"
+_BOM_BYTES = _BOM.encode("utf-8")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKET = bytes(sorted(set(range(256)) - set(b"[]{}")))
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.DOTALL)
 _STEPS = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")
+#: Every byte but a quote and a bracket (UTF-8 never has them inside a character).
+_ESCAPE = re.compile(rb"\\.", re.DOTALL)
+_NOT_STRUCTURE = bytes(sorted(set(range(256)) - set(b'"[]{}')))
 
 #: Chinese for the messages of json.JSONDecodeError.
 _JSON_ERRORS_ZH = {
@@ -129,10 +133,13 @@ def loads_strict(text: str | bytes, *, parse_float: Callable[[str], Any] | None 
             [f"the document has {size} {kind}, over the limit of {MAX_DOCUMENT_SIZE:,}"],
             problems_zh=[f"文档大小为 {size}，超过上限 {MAX_DOCUMENT_SIZE:,}"],
         )
+    raw: bytes | None = None
     if isinstance(text, bytes | bytearray):
-        text = _decode(bytes(text))
+        raw = bytes(text).removeprefix(_BOM_BYTES)
+        text = _decode(raw)  # UTF-8 cannot hold a surrogate: none is left raw in the text
     text = text.removeprefix(_BOM)
-    _check_depth(text)
+    if not _surely_shallow(text, raw):
+        _check_depth(text)  # the exact scan, which names where the nesting goes too deep
     duplicates: list[tuple[dict[str, Any], list[str]]] = []
     long_numbers = False
 
@@ -161,14 +168,17 @@ def loads_strict(text: str | bytes, *, parse_float: Callable[[str], Any] | None 
             parse_float=number(parse_float or float),
         )
     except json.JSONDecodeError as exc:
+        _check_depth(text)  # too deep is said first, as when the exact scan ran before
         zh = _JSON_ERRORS_ZH.get(exc.msg, exc.msg)
         raise InvalidDocument(
             [f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"],
             problems_zh=[f"不是有效的 JSON：{zh}（第 {exc.lineno} 行第 {exc.colno} 列）"],
         ) from None
-    except RecursionError:  # pragma: no cover - the depth scan comes first
+    except RecursionError:  # pragma: no cover - the depth scans come first
+        _check_depth(text)
         raise _too_deep(1, 1) from None
-    suspect = _SURROGATE.search(text) or _SURROGATE_ESCAPE.search(text)
+    raw_surrogate = raw is None and _SURROGATE.search(text)
+    suspect = raw_surrogate or ("\\u" in text and _SURROGATE_ESCAPE.search(text))
     if duplicates or long_numbers or suspect:
         _refuse_parts(data, {id(d): keys for d, keys in duplicates})
     return data
@@ -187,6 +197,31 @@ def _decode(data: bytes) -> str:
                 f"不是有效的 UTF-8 编码：第 {line} 行，偏移 {offset} 处的字节 0x{byte:02x}"
             ],
         ) from None
+
+
+def _surely_shallow(text: str, data: bytes | None) -> bool:
+    """Whether *text* (UTF-8 bytes *data*, if at hand) nests at most MAX_DEPTH deep: a quick scan.
+
+    Escapes are dropped (a backslash and what it escapes), then all but quotes and brackets,
+    then the strings (every other piece between quotes, once adjacent quotes are dropped: an
+    empty string, or two strings run together); the brackets left are the structure.  For valid
+    JSON this is the exact depth; for text that is not, the caller runs the exact scan
+    (:func:`_check_depth`) before saying so.
+    """
+    if data is None:
+        if text.count("[") + text.count("{") <= MAX_DEPTH:
+            return True
+        data = text.encode("utf-8", "surrogatepass")
+    if b"\\" in data:
+        data = _ESCAPE.sub(b"", data)
+    kept = data.translate(None, _NOT_STRUCTURE)
+    if kept.count(b"[") + kept.count(b"{") <= MAX_DEPTH:
+        return True
+    pieces = kept.replace(b'""', b"").split(b'"')
+    if len(pieces) % 2 == 0:  # an odd number of quotes: a string without its end
+        return False
+    brackets = b"".join(pieces[::2]).translate(_STEPS)
+    return max(accumulate(memoryview(brackets).cast("b")), default=0) <= MAX_DEPTH
 
 
 def _check_depth(text: str) -> None:

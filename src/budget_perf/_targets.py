@@ -254,59 +254,68 @@ def _mask(text: str, span: tuple[int, int]) -> str:
 
 
 def _parse_clause(text: str) -> TargetClause:
+    """One clause, its record built once from what the patterns find."""
     work = text
     for pattern in (_IDIOMS, _CALENDAR):
         for match in pattern.finditer(work):
             work = _mask(work, match.span())
-    per = _PER.search(work)
-    if per is not None:
-        work = _mask(work, per.span())
+    per_match = _PER.search(work)
+    per = "" if per_match is None else per_match[0]
+    if per_match is not None:
+        work = _mask(work, per_match.span())
     found: list[re.Match[str]] = []
     for pattern in (_SYMBOLIC, _ARABIC, _CHINESE):
         for match in pattern.finditer(work):
             found.append(match)
             work = _mask(work, match.span())
-    base = TargetClause(text=text, kind=TargetKind.UNPARSED, per=per[0] if per else "")
     bare = _BARE.fullmatch(text) if not found else None
     if bare is not None:
-        return _read_figure(base, bare)
+        return TargetClause(text=text, per=per, **_read_figure(bare))
     stray = _DIGITS.search(work)
     if stray is not None:
-        return attrs.evolve(base, reason=f"figure without a recognised unit: {stray[0]!r}")
+        reason = f"figure without a recognised unit: {stray[0]!r}"
+        return TargetClause(text=text, kind=TargetKind.UNPARSED, per=per, reason=reason)
     if not found:
-        return attrs.evolve(base, kind=TargetKind.QUALITATIVE)
+        return TargetClause(text=text, kind=TargetKind.QUALITATIVE, per=per)
     if len(found) > 1:
         figures = ", ".join(repr(m[0]) for m in found)
-        return attrs.evolve(base, reason=f"several figures in one clause: {figures}")
+        reason = f"several figures in one clause: {figures}"
+        return TargetClause(text=text, kind=TargetKind.UNPARSED, per=per, reason=reason)
     try:
-        return _read_figure(base, found[0])
+        return TargetClause(text=text, per=per, **_read_figure(found[0]))
     except InvalidAmount as refused:  # a figure beyond the bounds (15 digits, 6 decimals)
-        return attrs.evolve(base, reason=str(refused))
+        return TargetClause(text=text, kind=TargetKind.UNPARSED, per=per, reason=str(refused))
 
 
-def _read_figure(base: TargetClause, match: re.Match[str]) -> TargetClause:
+def _read_figure(match: re.Match[str]) -> dict[str, Any]:
+    """The fields of the clause one figure states (all but its text and period)."""
     groups = match.groupdict()
     prefix, suffix = _PREFIXES.get(groups["cmp"] or ""), _SUFFIXES.get(groups.get("sfx") or "")
     if prefix and suffix and prefix is not suffix:
-        return attrs.evolve(base, reason=f"two comparators disagree in {match[0]!r}")
-    clause = attrs.evolve(base, comparator=prefix or suffix, unit=groups["unit"])
+        return _unparsed(f"two comparators disagree in {match[0]!r}")
+    comparator, unit = prefix or suffix, groups["unit"]
     if "sym" in groups:
         reason = f"symbolic figure {groups['sym']!r} has no value"
-        return attrs.evolve(clause, kind=TargetKind.SYMBOLIC, reason=reason)
+        kind = TargetKind.SYMBOLIC
+        return {"kind": kind, "comparator": comparator, "unit": unit, "reason": reason}
     numbers = tuple(_number(n) for n in (groups["lo"], groups["hi"]) if n)
     if None in numbers:
-        return attrs.evolve(base, reason=f"not a plain Chinese numeral in {match[0]!r}")
+        return _unparsed(f"not a plain Chinese numeral in {match[0]!r}")
     plain = tuple(n for n in numbers if n is not None)
-    clause = attrs.evolve(clause, numbers=plain)
-    if groups["approx"] or clause.comparator is Comparator.APPROX:
+    figure = {"comparator": comparator, "unit": unit, "numbers": plain}
+    if groups["approx"] or comparator is Comparator.APPROX:
         word = groups["approx"] or "约"
         reason = f"{match[0]!r} is approximate ({word!r})"
-        return attrs.evolve(clause, kind=TargetKind.APPROXIMATE, reason=reason)
+        return {**figure, "kind": TargetKind.APPROXIMATE, "reason": reason}
     if len(plain) == 1:
-        return attrs.evolve(clause, kind=TargetKind.QUANTITATIVE)
-    if clause.comparator is not None or plain[0] > plain[1]:
-        return attrs.evolve(base, reason=f"{match[0]!r} is not a plain range low-high")
-    return attrs.evolve(clause, kind=TargetKind.RANGE)
+        return {**figure, "kind": TargetKind.QUANTITATIVE}
+    if comparator is not None or plain[0] > plain[1]:
+        return _unparsed(f"{match[0]!r} is not a plain range low-high")
+    return {**figure, "kind": TargetKind.RANGE}
+
+
+def _unparsed(reason: str) -> dict[str, Any]:
+    return {"kind": TargetKind.UNPARSED, "reason": reason}
 
 
 def _clauses(text: str) -> list[TargetClause]:
@@ -314,8 +323,12 @@ def _clauses(text: str) -> list[TargetClause]:
     for piece in (p.strip() for p in _SPLIT.split(text)):
         if not piece:
             continue
-        parts = [_parse_clause(p.strip()) for p in piece.split("、")]
-        if len(parts) > 1 and all(p.kind is not TargetKind.QUALITATIVE for p in parts):
+        pieces = piece.split("、")
+        if len(pieces) == 1:  # the clause is the piece: read once
+            result.append(_parse_clause(piece))
+            continue
+        parts = [_parse_clause(p.strip()) for p in pieces]
+        if all(p.kind is not TargetKind.QUALITATIVE for p in parts):
             result.extend(parts)
         else:
             result.append(_parse_clause(piece))

@@ -44,6 +44,7 @@ from budget_perf.checks import (
     totals,
     weighted_scores,
 )
+from budget_perf.checks._walk import walks_listed_once
 from budget_perf.checks.finding import Finding, Findings, Language, Severity, Value
 from budget_perf.checks.registry import CheckContext, CheckOptions, Rule, RuleFunction
 from budget_perf.model.evaluation import SelfEvaluation
@@ -117,17 +118,18 @@ def check(
         profile = select_profile(evaluation.region, evaluation.year)
     context = CheckContext(evaluation=evaluation, profile=profile)
     findings: list[Finding] = []
-    for rule in (*rules, *options.extra_rules):
-        if rule.code in options.disabled:
-            continue
-        try:
-            with library_context():  # a fresh context each: a rule cannot change the next one's
-                found = list(rule.check(context, rule))
-        except Exception as exc:
-            found = [_crashed(rule, exc)]
-        for finding in found:
-            severity = options.severity_for(finding.code, finding.severity)
-            findings.append(attrs.evolve(finding, severity=severity))
+    with walks_listed_once():  # each block's indicators listed once for all the rules
+        for rule in (*rules, *options.extra_rules):
+            if rule.code in options.disabled:
+                continue
+            try:
+                with library_context():  # a fresh context each: a rule cannot change the next's
+                    found = list(rule.check(context, rule))
+            except Exception as exc:
+                found = [_crashed(rule, exc)]
+            for finding in found:
+                severity = options.severity_for(finding.code, finding.severity)
+                findings.append(attrs.evolve(finding, severity=severity))
     return Findings(sorted(findings, key=Finding.sort_key))
 
 

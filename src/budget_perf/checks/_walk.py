@@ -6,6 +6,8 @@ figure in the JSON document as well as in the model.
 
 import enum
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 
 import attrs
@@ -46,6 +48,7 @@ __all__ = [
     "indicators_at",
     "sums_known",
     "unseen",
+    "walks_listed_once",
     "whole_blocks",
 ]
 
@@ -149,17 +152,47 @@ def indicators_at(tree: IndicatorTree, base: str) -> Iterator[IndicatorAt]:
         )
 
 
+#: In a run of :func:`budget_perf.checks.check`, the indicators of each block, listed once for
+#: all the rules that visit them (keyed by the tree's id; the tree is kept with them).
+_BLOCKS: ContextVar[dict[tuple[int, str, int], tuple[object, list[IndicatorAt]]] | None] = (
+    ContextVar("_BLOCKS", default=None)
+)
+
+
 def block_indicators_at(tree: IndicatorTree, base: str, i: int) -> Iterator[IndicatorAt]:
     """The 三级 indicators of the *i*-th 一级 block of *tree*, with their paths."""
+    listed = _BLOCKS.get()
+    if listed is None:
+        return iter(_block(tree, base, i))
+    key = (id(tree), base, i)
+    found = listed.get(key)
+    if found is None or found[0] is not tree:
+        found = listed[key] = (tree, _block(tree, base, i))
+    return iter(found[1])
+
+
+def _block(tree: IndicatorTree, base: str, i: int) -> list[IndicatorAt]:
     level1 = tree.groups[i]
-    for j, level2 in enumerate(level1.groups):
-        for k, indicator in enumerate(level2.indicators):
-            yield IndicatorAt(
-                path=f"{base}.indicators.groups[{i}].groups[{j}].indicators[{k}]",
-                level1=level1,
-                level2=level2,
-                indicator=indicator,
-            )
+    return [
+        IndicatorAt(
+            path=f"{base}.indicators.groups[{i}].groups[{j}].indicators[{k}]",
+            level1=level1,
+            level2=level2,
+            indicator=indicator,
+        )
+        for j, level2 in enumerate(level1.groups)
+        for k, indicator in enumerate(level2.indicators)
+    ]
+
+
+@contextmanager
+def walks_listed_once() -> Iterator[None]:
+    """Within the block, each block's indicators are listed once, for every rule that asks."""
+    token = _BLOCKS.set({})
+    try:
+        yield
+    finally:
+        _BLOCKS.reset(token)
 
 
 def sums_known(tree: IndicatorTree) -> bool:

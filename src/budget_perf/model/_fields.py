@@ -211,7 +211,12 @@ def _unicode(_instance: object, attribute: "attrs.Attribute[Any]", value: object
 
 
 def _str(_instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
-    if value.__class__ is not str and not isinstance(value, str):
+    """A str that is valid Unicode, one call per cell: an exact ASCII str needs no more."""
+    if value.__class__ is str:
+        if not value.isascii():  # an ASCII text has no lone surrogate
+            _unicode(_instance, attribute, value)
+        return
+    if not isinstance(value, str):
         name = attribute.name
         raise InvalidValue(
             f"{name}: expected a text (str), got {_kind(value)} (e.g. {name}='已完成')",

@@ -31,8 +31,17 @@ __all__ = ["PartlyShown", "not_shown"]
 _NOTHING: tuple[object, ...] = (None, "", ())
 
 
+#: The parts of each record class, found once: is_shown is asked for every cell a rule reads.
+_PARTS: dict[type, tuple[str, ...]] = {}
+
+
 def _parts(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in attrs.fields(cls) if f.name not in ("not_shown", "cut"))
+    parts = _PARTS.get(cls)
+    if parts is None:
+        parts = _PARTS[cls] = tuple(
+            f.name for f in attrs.fields(cls) if f.name not in ("not_shown", "cut")
+        )
+    return parts
 
 
 def _check(instance: object, _attribute: "attrs.Attribute[Any]", value: object) -> None:
