@@ -25,10 +25,9 @@ from budget_perf._batch_summary import (
     fit_tail,
     one_message,
     pad,
-    wrap_columns,
 )
 from budget_perf._safety import escape_terminal, neutralise_formula
-from budget_perf._texttable import one_line, table, width
+from budget_perf._texttable import one_line, table, width, wrap
 from budget_perf._where import place
 from budget_perf.checks import Finding, Severity
 from budget_perf.checks.render import _json_visible, cell_of, findings_to_data
@@ -147,7 +146,7 @@ class _Table(Writer):
         where = fit(cell or place(f.path, envelope.report, self.language), 28)
         row = f"  {pad(severity, 7)}  {f.code:<5}  {pad(where, 28)}  "
         message = f.message_zh if self.zh else f.message_en
-        lines = wrap_columns(message, TABLE_WIDTH - width(row)) or [""]
+        lines = wrap(message, TABLE_WIDTH - width(row)) or [""]
         indent = " " * width(row)
         return "\n".join([row + lines[0], *(indent + line for line in lines[1:])])
 

@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from budget_perf._batch import Envelope
-from budget_perf._texttable import one_line, table, width
+from budget_perf._texttable import fit, one_line, table, width
 from budget_perf.checks import Severity
 from budget_perf.formatting import Language
 
@@ -95,21 +95,6 @@ class Summary:
         return head
 
 
-def fit(text: str, limit: int) -> str:
-    """*text* on one line, cut to *limit* display columns with an ellipsis."""
-    text = one_line(text)
-    if width(text) <= limit:
-        return text
-    out, used = [], 0
-    for char in text:
-        w = width(char)
-        if used + w > limit - 1:
-            break
-        out.append(char)
-        used += w
-    return "".join(out) + "…"
-
-
 def pad(text: str, columns: int) -> str:
     """*text* padded with spaces to *columns* display columns."""
     return text + " " * (columns - width(text))
@@ -151,32 +136,3 @@ def wrap(text: str, limit: int = TABLE_WIDTH) -> list[str]:
         else:
             current = candidate
     return [*lines, current] if current else lines
-
-
-def wrap_columns(text: str, limit: int) -> list[str]:
-    """*text* on lines of at most *limit* display columns, broken at a space where one is in
-    the second half of the line, else between any two characters (Chinese has no spaces).
-
-    >>> wrap_columns("执行率表中为100%，计算应为98.49%", 12)
-    ['执行率表中为', '100%，计算应', '为98.49%']
-    >>> wrap_columns("the execution rate is stated as 100%", 16)
-    ['the execution', 'rate is stated', 'as 100%']
-    """
-    text = one_line(text)
-    lines: list[str] = []
-    while width(text) > limit:
-        used, cut, space = 0, 0, -1
-        for index, char in enumerate(text):
-            if used + width(char) > limit:
-                break
-            used += width(char)
-            cut = index + 1
-            if char == " ":
-                space = index
-        if space > cut // 2:
-            lines.append(text[:space])
-            text = text[space + 1 :]
-        else:
-            lines.append(text[:cut])
-            text = text[cut:].lstrip(" ")
-    return [*lines, text] if text else lines

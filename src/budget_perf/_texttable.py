@@ -10,12 +10,13 @@ or tab in a cell is shown as ``\\x0a`` / ``\\x09``).
 岳阳\\x1b[2J\\x0a市  1
 """
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
 from budget_perf._safety import escape_terminal
 
-__all__ = ["one_line", "table", "width"]
+__all__ = ["fit", "one_line", "table", "width", "wrap"]
 
 
 def width(text: str) -> int:
@@ -46,3 +47,49 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
         cells = [c + " " * (w - width(c)) for c, w in zip(row[:-1], widths, strict=False)]
         lines.append("  ".join([*cells, row[-1]]).rstrip())
     return lines
+
+
+def fit(text: str, limit: int) -> str:
+    """*text* (made one line) cut to *limit* display columns, ending in "…" where cut.
+
+    >>> fit("运行维护经费", 7)
+    '运行维…'
+    """
+    text = one_line(text)
+    if width(text) <= limit:
+        return text
+    out, used = [], 0
+    for char in text:
+        w = width(char)
+        if used + w > limit - 1:
+            break
+        out.append(char)
+        used += w
+    return "".join(out) + "…"
+
+
+def wrap(text: str, limit: int) -> list[str]:
+    """*text* (made one line) broken into lines of at most *limit* display columns: at a space
+    where there is one, else (Chinese) between any two characters.
+
+    >>> wrap("执行率表中为100%，应为98.49%", 16)
+    ['执行率表中为100%', '，应为98.49%']
+    >>> wrap("the budget of 4280.31 is not met", 16)
+    ['the budget of', '4280.31 is not', 'met']
+    """
+    lines: list[str] = []
+    line = ""
+    for token in re.findall(r"\S+\s*|\s+", one_line(text)):
+        if width(line + token.rstrip()) <= limit:
+            line += token
+            continue
+        if line.strip() and width(token.rstrip()) <= limit and token[:1].isascii():
+            lines.append(line.rstrip())
+            line = token
+            continue
+        for char in token:  # a long run without spaces (Chinese): break anywhere
+            if width(line + char) > limit and line.strip():
+                lines.append(line.rstrip())
+                line = ""
+            line += char
+    return [*lines, line.rstrip()] if line.strip() or not lines else lines

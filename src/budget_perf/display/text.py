@@ -20,14 +20,13 @@ Project 运行维护经费: budget 400.03, executed 394.00 (10k yuan); rate stat
 """
 
 import enum
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
 
 from budget_perf._safety import shorten
-from budget_perf._texttable import one_line, table, width
+from budget_perf._texttable import fit, one_line, table, width, wrap
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.display import format as fmt
 from budget_perf.display.grid import Cell, Table
@@ -50,24 +49,12 @@ from budget_perf.model import (
 
 __all__ = ["WIDTH", "describe", "findings_text", "fit_cell", "table_lines", "table_text", "wrap"]
 
+#: A cell cut to its width, and a text wrapped to a width (shared with the batch table).
+fit_cell = fit
+
 #: The widest line of text output, in display columns.
 WIDTH = 100
 _MARK = {Severity.ERROR: " !!", Severity.WARNING: " !", Severity.INFO: ""}
-
-
-def fit_cell(text: str, limit: int) -> str:
-    """*text* (made one line) cut to *limit* display columns, ending in "…" where cut."""
-    text = one_line(text)
-    if width(text) <= limit:
-        return text
-    out, used = [], 0
-    for char in text:
-        w = width(char)
-        if used + w > limit - 1:
-            break
-        out.append(char)
-        used += w
-    return "".join(out) + "…"
 
 
 def _caps(widths: list[int], limit: int) -> list[int]:
@@ -137,33 +124,6 @@ def findings_text(findings: Sequence[Finding], lang: Language) -> str:
         lines.append(f"{fmt.label(f.severity, lang)} {f.code}  {fit_cell(f.path, WIDTH - 12)}")
         lines += ["    " + line for line in wrap(f.message(lang), WIDTH - 4)]
     return "\n".join([*lines, summary])
-
-
-def wrap(text: str, limit: int) -> list[str]:
-    """*text* (made one line) broken into lines of at most *limit* display columns: at a space
-    where there is one, else (Chinese) between any two characters.
-
-    >>> wrap("执行率表中为100%，应为98.49%", 16)
-    ['执行率表中为100%', '，应为98.49%']
-    >>> wrap("the budget of 4280.31 is not met", 16)
-    ['the budget of', '4280.31 is not', 'met']
-    """
-    lines: list[str] = []
-    line = ""
-    for token in re.findall(r"\S+\s*|\s+", one_line(text)):
-        if width(line + token.rstrip()) <= limit:
-            line += token
-            continue
-        if line.strip() and width(token.rstrip()) <= limit and token[:1].isascii():
-            lines.append(line.rstrip())
-            line = token
-            continue
-        for char in token:  # a long run without spaces (Chinese): break anywhere
-            if width(line + char) > limit and line.strip():
-                lines.append(line.rstrip())
-                line = ""
-            line += char
-    return [*lines, line.rstrip()] if line.strip() or not lines else lines
 
 
 # One-line descriptions ---------------------------------------------------------------------
