@@ -63,6 +63,11 @@ _NO_METADATA = {"Creator": None, "Date": None, "Format": None, "Type": None}
 _STATED, _DERIVED = "#9aa5b1", "#1f5fa8"
 
 
+def _x(value: object) -> float:
+    """A figure as a chart coordinate: matplotlib draws floats; no figure is computed from it."""
+    return float(value)  # type: ignore[arg-type]  # float-ok: a coordinate, never a figure
+
+
 def _plain(text: str) -> str:
     """Report text as chart text: one line, cut, and no mathtext (``$`` is literal)."""
     return shorten(one_line(text), 30).replace("$", r"\$")
@@ -143,20 +148,20 @@ def execution_chart(report: SelfEvaluation, lang: Language = "zh") -> Chart:
         derived = round_half_up(rate * 100, 2) if isinstance(rate, Decimal) else None
         rows.append((name, funding.stated_execution_rate, derived))
     title = "执行率：自评与复核" if lang == "zh" else "Execution rate: stated and derived"
-    values = [float(v) for _, s, d in rows for v in (s, d) if v is not None]
+    values = [_x(v) for _, s, d in rows for v in (s, d) if v is not None]
     low = min([*values, 100.0])
     with matplotlib.rc_context(_RC):
         fig = _figure(7.5, 0.42 * len(rows) + 1.3)
         ax = fig.add_subplot()
         for i, (_, stated, derived) in enumerate(reversed(rows)):
             if stated is not None and derived is not None:
-                ax.plot([float(stated), float(derived)], [i, i], color="#c8c8c8", zorder=1)
+                ax.plot([_x(stated), _x(derived)], [i, i], color="#c8c8c8", zorder=1)
             for value, colour, side in ((stated, _STATED, 0.28), (derived, _DERIVED, -0.28)):
                 if value is None:
                     continue
-                ax.scatter([float(value)], [i], s=36, color=colour, zorder=2)
+                ax.scatter([_x(value)], [i], s=36, color=colour, zorder=2)
                 text = fmt.stated_percent(value, lang)
-                ax.text(float(value), i + side, text, ha="center", va="center", fontsize=7)
+                ax.text(_x(value), i + side, text, ha="center", va="center", fontsize=7)
         ax.set_yticks(range(len(rows)), [_plain(n) for n, _, _ in reversed(rows)])
         ax.set_ylim(-0.7, len(rows) - 0.3)
         span = max(values, default=100.0) - low
@@ -206,10 +211,10 @@ def score_chart(report: SelfEvaluation, lang: Language = "zh") -> Chart:
             (-0.2, weight, _STATED, "points"),
             (0.2, score, _DERIVED, "score"),
         ):
-            heights = [float(values[c]) for c in categories]
+            heights = [_x(values[c]) for c in categories]
             ax.bar([x + offset for x in xs], heights, width=0.38, color=colour, label=t(key, lang))
             for x, c in zip(xs, categories, strict=True):
-                ax.text(x + offset, float(values[c]), fmt.stated(values[c], lang),
+                ax.text(x + offset, _x(values[c]), fmt.stated(values[c], lang),
                         ha="center", va="bottom", fontsize=7)  # fmt: skip
         ax.set_xticks(list(xs), [fmt.label(c, lang) for c in categories])
         ax.set_title(title)
@@ -235,7 +240,7 @@ def findings_chart(
         ax = fig.add_subplot()
         left = [0.0] * len(codes)
         for department, counter in counts.items():
-            values = [float(counter.get(code, 0)) for code in codes]
+            values = [_x(counter.get(code, 0)) for code in codes]
             ax.barh(range(len(codes)), values, left=left, label=_plain(department), height=0.7)
             left = [a + b for a, b in zip(left, values, strict=True)]
         ax.set_yticks(range(len(codes)), codes)

@@ -131,7 +131,7 @@ def _from_float(value: object) -> str | None:
         return None
     if len(value.as_tuple().digits) <= _FLOAT_DIGITS:
         return None
-    number = float(value)
+    number = float(value)  # float-ok: only to test whether the digits are a float's expansion
     return repr(number) if Decimal(number) == value else None
 
 
