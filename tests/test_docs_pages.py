@@ -96,11 +96,9 @@ def test_getting_started_installs_this_checkout_in_place_of_the_released_package
     assert "'budget_perf[excel] @ file:///tmp/w/budget_perf-0.1-py3-none-any.whl'" in script
 
 
-CONSOLE_PAGES = [
-    p
-    for p in PAGES
-    if "```console" in p.read_text(encoding="utf-8") and p.stem != "getting-started"
-]  # the getting-started pages run in fresh virtual environments (tools/getting_started.py)
+CONSOLE_PAGES = [p for p in PAGES if "```console" in p.read_text(encoding="utf-8")]
+# The getting-started pages also run whole, installing the package in fresh virtual
+# environments (tools/getting_started.py, in CI); here their budget-perf commands run at once.
 
 
 def _folder_the_pages_use(work: Path) -> None:
@@ -125,6 +123,10 @@ def test_every_command_of_a_page_runs(page: Path, tmp_path: Path) -> None:
     import subprocess
 
     found = getting_started.steps(page.read_text(encoding="utf-8"))
+    if page.stem == "getting-started":  # its install steps run only in tools/getting_started.py
+        found = [s for s in found if "-m venv" not in s.command and "pip install" not in s.command]
+        for step in found:
+            step.command = step.command.replace(".venv/bin/", "")
     _folder_the_pages_use(tmp_path)
     bin_dir = str(Path(sys.executable).parent)
     done = subprocess.run(
