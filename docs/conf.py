@@ -1,9 +1,9 @@
 """Sphinx configuration of the budget_perf documentation site (``python3 dev.py docs``).
 
 Pages are MyST Markdown; the API reference comes from the docstrings (autodoc, Google-style
-sections through napoleon); the example notebook is rendered by MyST-NB from its saved outputs
-(the test suite executes it).  The build runs with warnings as errors and needs no network:
-no intersphinx, no remote images, fonts from the theme.
+sections through napoleon); the example notebook is run by MyST-NB during the build, so the
+site shows its fresh outputs (the test suite runs it too).  The build runs with warnings as
+errors and needs no network: no intersphinx, no remote images, fonts from the theme.
 """
 
 from __future__ import annotations

@@ -36,6 +36,13 @@ def test_weights_add_up_to_their_total(data: st.DataObject) -> None:
     assert all(w > 0 and w % Decimal("0.5") == 0 for w in drawn)
 
 
+def test_the_smallest_weight_is_one_part_of_itself() -> None:
+    """A total of one half point splits into that one weight (it was refused by hypothesis)."""
+    from hypothesis import find
+
+    assert find(weights(Decimal("0.5"), 1), lambda split: True) == (Decimal("0.5"),)
+
+
 @given(fundings())
 def test_a_generated_funds_block_states_the_derived_rate(funding: bp.Funding) -> None:
     """The stated execution rate is the derived one, rounded half-up to two decimals."""

@@ -27,7 +27,7 @@ from decimal import Decimal
 import attrs
 from hypothesis import strategies as st
 
-from budget_perf._decimal import ZERO, round_half_up
+from budget_perf._decimal import CENT, ZERO, round_half_up
 from budget_perf._layout_strategies import (
     _dress_basic,
     _dress_funding,
@@ -62,7 +62,6 @@ FAMILIES = (
     "basic_data",
     "score_sheet",
 )
-CENT = Decimal("0.01")
 TWENTY = Decimal(20)
 
 

@@ -15,7 +15,7 @@ from typing import TypeVar
 import attrs
 from hypothesis import strategies as st
 
-from budget_perf._decimal import ZERO, round_half_up
+from budget_perf._decimal import CENT, ZERO, round_half_up
 from budget_perf.model import (
     AmountUnit,
     BasicDataTable,
@@ -43,7 +43,6 @@ from budget_perf.rates import NOT_APPLICABLE, Ratio, to_percent
 
 __all__ = ["dress_evaluation", "regions", "score_sheets"]
 
-CENT = Decimal("0.01")
 _MICRO = Decimal("0.000001")
 HALF = Decimal("0.5")
 TEN = Decimal(10)

@@ -37,7 +37,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
         "budget_perf.strategies needs hypothesis: pip install 'budget_perf[hypothesis]'"
     ) from exc
 
-from budget_perf._decimal import HUNDRED, ZERO, round_half_up
+from budget_perf._decimal import CENT, HUNDRED, ZERO, round_half_up
 from budget_perf._layout_strategies import dress_evaluation, regions, score_sheets
 from budget_perf.model import (
     BasicDataTable,
@@ -83,7 +83,6 @@ __all__ = [
     "weights",
 ]
 
-CENT = Decimal("0.01")
 HALF = Decimal("0.5")
 _LEVEL2 = {
     Level1.OUTPUT: (Level2.QUANTITY, Level2.QUALITY, Level2.TIMELINESS, Level2.COST),
@@ -128,7 +127,7 @@ def weights(total: Decimal, parts: int) -> st.SearchStrategy[tuple[Decimal, ...]
     if parts > steps:
         raise ValueError(f"cannot split {total} into {parts} positive half-point weights")
     cuts = st.lists(
-        st.integers(min_value=1, max_value=steps - 1),
+        st.integers(min_value=1, max_value=max(1, steps - 1)),  # one part of 0.5: no cut
         min_size=parts - 1,
         max_size=parts - 1,
         unique=True,

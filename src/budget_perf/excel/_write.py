@@ -33,7 +33,7 @@ from budget_perf.excel._layout import BASIC_TITLE, DEPARTMENT_TITLE, PROJECT_TIT
 from budget_perf.excel._sheet import SheetWriter
 from budget_perf.excel._write_basic import write_basic
 from budget_perf.excel._write_eval import write_evaluation
-from budget_perf.model import AmountUnit, BasicDataTable, SelfEvaluation
+from budget_perf.model import BasicDataTable, SelfEvaluation
 
 __all__ = ["LAYOUTS", "sheet_names", "write_workbook"]
 
@@ -120,25 +120,27 @@ def write_workbook(
             "the report states no year; the workbook's titles need one",
             reason_zh="报告未注明年度，工作簿的表名需要年度",
         )
-    workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
+    basic, department = evaluation.basic_data, evaluation.department_table
+    if basic is None and department is None and not evaluation.projects:
+        # no table at all: an empty basic data table names the year and the department, so
+        # that the workbook reads back (as table_reading says); 报告其他内容 says there is none
+        basic = BasicDataTable()
     wanted: list[str] = []
-    if evaluation.basic_data is not None:
+    if basic is not None:
         wanted.append("基础数据表")
-    if evaluation.department_table is not None:
+    if department is not None:
         wanted.append("部门整体支出绩效自评表")
     wanted.extend(project.name for project in evaluation.projects)
     names = iter(sheet_names(wanted))
-    writers: list[SheetWriter] = []
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
 
     def sheet(width: int) -> SheetWriter:
         writer = SheetWriter(workbook.create_sheet(next(names)), width, file)
-        if not writers:  # the first sheet names the department
+        if len(workbook.worksheets) == 1:  # the first sheet names the department
             writer.filer = evaluation.department.name
-        writers.append(writer)
         return writer
 
-    basic, department = evaluation.basic_data, evaluation.department_table
     if basic is not None:
         title = BASIC_TITLE.format(year=year)
         write_basic(sheet(7), basic, year, title, evaluation.unit_of(basic))
@@ -148,11 +150,6 @@ def write_workbook(
     for project in evaluation.projects:
         title = PROJECT_TITLE.format(year=year)
         write_evaluation(sheet(9), project, title, evaluation.unit_of(project))
-    if not writers:  # no table at all: an empty basic data table names the year and the
-        # department, so that the workbook reads back; 报告其他内容 says there is none
-        out = SheetWriter(workbook.create_sheet("基础数据表"), 7, file)
-        out.filer = evaluation.department.name
-        write_basic(out, BasicDataTable(), year, BASIC_TITLE.format(year=year), AmountUnit.WAN_YUAN)
     write_extra(workbook, evaluation)
     try:
         workbook.save(path)
