@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import NoReturn, TextIO
 
 from budget_perf import examples
-from budget_perf._batch import os_problem
+from budget_perf._batch import is_office, os_problem, read_office
 from budget_perf._safety import escape_terminal
 from budget_perf.errors import BudgetPerfError
 from budget_perf.formatting import Language
@@ -128,7 +128,7 @@ def load(argument: str, language: Language) -> tuple[SelfEvaluation, Mapping[str
     if argument != "-" and argument.lower().endswith((".xlsx", ".xls", ".docx")):
         return _load_workbook(argument)
     data = read_bytes(argument)
-    if argument != "-" and data.startswith(_OFFICE_MAGIC):  # a workbook or Word file, any name
+    if argument != "-" and is_office(data):  # a workbook or Word file, any name
         return _load_workbook(argument)
     text = utf8(argument, data)
     try:
@@ -144,20 +144,12 @@ def _example(name: str) -> SelfEvaluation:
         refuse(EXAMPLE_PREFIX + name, exc)
 
 
-#: The first bytes of a zip (.xlsx, .docx) and of an OLE2 file (.xls).
-_OFFICE_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
-
-
 def _load_workbook(argument: str) -> tuple[SelfEvaluation, Mapping[str, str]]:
     """A workbook or Word document in any described layout (:func:`budget_perf.read`)."""
     if os.path.isdir(argument):
         raise Refused(argument, "is a directory, not a file", "是文件夹，不是文件")
     try:
-        from budget_perf.layouts import read_with_sources
-
-        return read_with_sources(argument)
-    except ImportError as exc:  # the extra of the file's format is not installed
-        raise Refused(argument, str(exc), str(exc)) from None
+        return read_office(argument)
     except OSError as exc:
         raise os_refusal(argument, exc) from None
     except BudgetPerfError as exc:
