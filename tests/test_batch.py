@@ -177,3 +177,20 @@ def test_a_folder_of_word_and_old_excel_files_in_provincial_layouts_is_checked(
     assert [Path(e.source).name for e in envelopes] == ["guizhou.xls", "shanghai.docx"]
     assert [e.status for e in envelopes] == ["checked", "checked"], [e.problem for e in envelopes]
     assert envelopes[1].report is not None and len(envelopes[1].report.projects) == 2
+
+
+def test_a_file_is_a_workbook_by_its_content_whatever_its_name(
+    folder: Path, tmp_path: Path
+) -> None:
+    """A workbook saved under a .json name is read as the workbook it is (its cells given), and
+    a file that starts like a workbook but is damaged fails with the reason instead of being
+    skipped as "not JSON"."""
+    named_json = tmp_path / "seed.json"
+    named_json.write_bytes((folder / "06-sub" / "07-seed.xlsx").read_bytes())
+    damaged = tmp_path / "damaged.json"
+    damaged.write_bytes(b"PK\x03\x04 the rest of a zip is missing")
+    book, broken = bp.check_many([named_json, damaged])
+    assert book.status == "checked" and len(book.findings) == SEED_FINDINGS
+    assert book.cells is not None and book.cells["$.projects[1].funding.stated_execution_rate"]
+    assert broken.status == "failed" and broken.problem is not None
+    assert "JSON" not in broken.problem.message("en")

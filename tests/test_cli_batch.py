@@ -336,3 +336,20 @@ def test_one_report_to_an_output_file_is_the_table_as_printed(
     assert (status, out) == (1, "")
     _, printed, _ = _run(capsys, str(folder / "01-seed.json"))
     assert output.read_text(encoding="utf-8") == printed
+
+
+def test_a_report_whose_department_is_blank_is_named_so_in_the_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A submitted report that leaves the unit's name blank is still checked; its line and its
+    row in the by-department table say the name is blank rather than showing an empty cell."""
+    (tmp_path / "blank.json").write_text(bp.to_json(clean_report("")), encoding="utf-8")
+    (tmp_path / "named.json").write_text(bp.to_json(clean_report()), encoding="utf-8")
+    status, out, _ = _run(capsys, str(tmp_path), "--lang", "en")
+    assert status == 0
+    lines = out.splitlines()
+    assert any("blank.json  (department name blank) 2023" in line for line in lines)
+    assert any(line.startswith("(department name blank)  1 ") for line in lines)
+    assert any(line.startswith("某某县财政局") for line in lines)
+    status, out, _ = _run(capsys, str(tmp_path), "--lang", "zh")
+    assert any(line.startswith("（单位名称空白）") for line in out.splitlines())

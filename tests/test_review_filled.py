@@ -198,3 +198,14 @@ def test_the_caller_s_decimal_context_changes_nothing() -> None:
         total = filled.total
     assert filled.item("measurable").score == D("1.47")
     assert total == D("82.47")
+
+
+def test_a_score_is_judged_by_its_value_not_by_its_written_decimals() -> None:
+    """ "16.500" is 16.5, which has at most two decimals: taken, inside the 16–18 band (also
+    under a caller's two-digit precision); a score of 16.125 is still refused (see above)."""
+    entry = {"score": "16.500", "reason": "较全面"}
+    assert fill_sheet(REPORT, example_facts(problems=entry)).item("problems").score == D("16.5")
+    with decimal.localcontext() as context:
+        context.prec = 2
+        filled = fill_sheet(REPORT, example_facts(problems=entry))
+    assert filled.item("problems").score == D("16.5")

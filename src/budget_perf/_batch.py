@@ -25,6 +25,8 @@ from typing import Literal
 import attrs
 
 from budget_perf._jsonload import MAX_DOCUMENT_SIZE, loads_strict
+from budget_perf._readers._archive import ZIP_MAGIC
+from budget_perf._readers._sniff import OLE_MAGIC
 from budget_perf._schema import SCHEMA_KEY
 from budget_perf.checks import CheckOptions, Finding, check
 from budget_perf.errors import BudgetPerfError
@@ -41,7 +43,9 @@ __all__ = [
     "check_many",
     "check_source",
     "expand",
+    "is_office",
     "os_problem",
+    "read_office",
     "run_items",
 ]
 
@@ -145,8 +149,41 @@ def _problem(exc: BudgetPerfError, source: str) -> LoadProblem:
     return LoadProblem(message_en=en, message_zh=zh)
 
 
+#: The first bytes of a zip (.xlsx, .docx) and of an OLE2 file (.xls).
+_OFFICE_MAGIC = (ZIP_MAGIC, OLE_MAGIC)
+_MAGIC_SIZE = max(map(len, _OFFICE_MAGIC))
+
+
+def is_office(data: bytes) -> bool:
+    """Whether *data* (a file's first bytes will do) is a workbook or Word file, by content.
+
+    >>> is_office(b"PK\\x03\\x04..."), is_office(b'{"department": {}}')
+    (True, False)
+    """
+    return data.startswith(_OFFICE_MAGIC)
+
+
+def read_office(path: str) -> tuple[SelfEvaluation, Mapping[str, str]]:
+    """The report in the workbook or Word document at *path*, in any described layout, and
+    each figure's cell (:func:`budget_perf.read_with_sources`).
+
+    Raises:
+        BudgetPerfError: the file cannot be read as a report, or the extra its format needs
+            (excel, docx, xls) is not installed (the message says which).
+        OSError: the file cannot be opened.
+    """
+    try:
+        from budget_perf.layouts import read_with_sources
+
+        return read_with_sources(path)
+    except ImportError as exc:
+        raise BudgetPerfError(str(exc)) from None
+
+
 def _read_limited(path: str) -> bytes:
-    """The bytes of the regular file or pipe at *path*, at most one byte over the JSON limit."""
+    """The bytes of the regular file or pipe at *path*, at most one byte over the JSON limit;
+    only its first bytes when they show a workbook or Word file (:func:`read_office` reads it).
+    """
     # Opened without blocking: a FIFO put in place of a listed file cannot hang the batch.
     with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
         mode = os.fstat(handle.fileno()).st_mode
@@ -154,7 +191,10 @@ def _read_limited(path: str) -> bytes:
             raise _NotAReport("is not a regular file", message_zh="不是普通文件")
         if stat.S_ISFIFO(mode):  # a pipe named on purpose (<(...)): wait for its writer's data
             os.set_blocking(handle.fileno(), True)
-        return handle.read(MAX_DOCUMENT_SIZE + 1)
+        head = handle.read(_MAGIC_SIZE)
+        if is_office(head):  # not read twice: the workbook's reader opens it itself
+            return head
+        return head + handle.read(MAX_DOCUMENT_SIZE + 1 - len(head))
 
 
 #: Keys only a report has (``year`` or ``title`` alone could be any JSON's).
@@ -197,15 +237,8 @@ def _load_source(path: str) -> tuple[SelfEvaluation, Mapping[str, str] | None]:
     if os.path.isdir(path):
         raise IsADirectoryError(21, "Is a directory", path)
     data = _read_limited(path)
-    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
-        try:
-            from budget_perf.layouts import read_with_sources
-        except ImportError as exc:
-            raise BudgetPerfError(str(exc)) from None
-        try:
-            return read_with_sources(path)
-        except ImportError as exc:  # the format's extra (docx, xls) is not installed
-            raise BudgetPerfError(str(exc)) from None
+    if is_office(data):
+        return read_office(path)
     start = data.removeprefix(b"\xef\xbb\xbf").lstrip()
     if not start.startswith(b"{"):
         raise _NotAReport("not a report (not a JSON object)", message_zh="不是报告（不是JSON对象）")

@@ -21,6 +21,7 @@ from budget_perf._batch import Envelope
 from budget_perf._batch_summary import (
     TABLE_WIDTH,
     Summary,
+    department_label,
     fit,
     fit_tail,
     one_message,
@@ -123,7 +124,8 @@ class _Table(Writer):
             label = "无法读取：" if self.zh else "cannot be read: "
             self._cut(f"{name}  {label}{one_line(reason)}")
             return
-        about = " ".join(str(x) for x in (envelope.department, envelope.year, envelope.region) if x)
+        unit = department_label(envelope.department or "", self.language)
+        about = " ".join(str(x) for x in (unit, envelope.year, envelope.region) if x)
         count = Counter(f.severity for f in envelope.findings)
         tally = (
             f"错误{count[Severity.ERROR]}，警告{count[Severity.WARNING]}，提示{count[Severity.INFO]}"

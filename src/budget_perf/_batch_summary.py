@@ -21,7 +21,16 @@ from budget_perf._texttable import fit, one_line, table, width
 from budget_perf.checks import Severity
 from budget_perf.formatting import Language
 
-__all__ = ["TABLE_WIDTH", "Summary", "fit", "fit_tail", "one_message", "pad", "wrap"]
+__all__ = [
+    "TABLE_WIDTH",
+    "Summary",
+    "department_label",
+    "fit",
+    "fit_tail",
+    "one_message",
+    "pad",
+    "wrap",
+]
 
 #: The width every line of the narrow table fits in, in display columns (CJK count two).
 TABLE_WIDTH = 100
@@ -88,11 +97,25 @@ class Summary:
                 else ("department", "reports", "errors", "warnings", "info")
             )
             rows = [
-                (fit(name, 56), *(str(c[k]) for k in ("reports", "error", "warning", "info")))
+                (
+                    fit(department_label(name, language), 56),
+                    *(str(c[k]) for k in ("reports", "error", "warning", "info")),
+                )
                 for name, c in sorted(self.departments.items())
             ]
             head += ["", *table(header, rows)]
         return head
+
+
+def department_label(name: str, language: Language) -> str:
+    """A report's unit as the table shows it: a blank name says it is blank, not an empty cell.
+
+    >>> department_label("", "en"), department_label(" ", "zh")
+    ('(department name blank)', '（单位名称空白）')
+    """
+    if name.strip():
+        return name
+    return "（单位名称空白）" if language == "zh" else "(department name blank)"
 
 
 def pad(text: str, columns: int) -> str:

@@ -9,9 +9,10 @@ folder, several paths, or the ``jsonl``, ``csv`` and ``xlsx`` formats — is a b
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
 from budget_perf import _batch
@@ -30,9 +31,10 @@ from budget_perf._cli_io import (
 )
 from budget_perf._safety import escape_terminal
 from budget_perf._texttable import one_line, width
-from budget_perf.checks import RULES, CheckOptions, Severity, check
+from budget_perf.checks import RULES, CheckOptions, Finding, Severity, check
 from budget_perf.checks.render import findings_to_json, render_text
 from budget_perf.formatting import Language
+from budget_perf.model import SelfEvaluation
 from budget_perf.profiles import RuleProfile
 
 __all__ = ["add_parser", "run"]
@@ -150,21 +152,18 @@ def _single(
 
 def _narrow(
     args: argparse.Namespace,
-    evaluation: Any,
-    findings: Any,
-    cells: Any,
+    evaluation: SelfEvaluation,
+    findings: tuple[Finding, ...],
+    cells: Mapping[str, str] | None,
 ) -> str:
     """The batch table of one report (fits 100 columns), and the closing count."""
-    import io
-
     out = io.StringIO()
     envelope = _batch.Envelope(
-        source=args.paths[0], status="checked", report=evaluation, findings=tuple(findings),
-        cells=cells,
-    )  # fmt: skip
+        source=args.paths[0], status="checked", report=evaluation, findings=findings, cells=cells
+    )
     writer("table", out, args.lang).add(envelope)
-    closing = render_text([], args.lang) if not findings else render_text(findings, args.lang)
-    return out.getvalue() + closing.splitlines()[-1] + "\n"
+    closing = render_text(findings, args.lang).splitlines()[-1]
+    return out.getvalue() + closing + "\n"
 
 
 def _refuse_folder(path: str) -> None:

@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from typing import NoReturn, TextIO
 
 from budget_perf import examples
-from budget_perf._batch import os_problem
+from budget_perf._batch import is_office, os_problem, read_office
+from budget_perf._jsonload import MAX_DOCUMENT_SIZE
 from budget_perf._safety import escape_terminal
 from budget_perf.errors import BudgetPerfError
 from budget_perf.formatting import Language
@@ -72,25 +73,33 @@ def os_refusal(subject: str, exc: OSError, *, writing: bool = False) -> Refused:
 
 
 def read_bytes(argument: str) -> bytes:
-    """The bytes of a file (a regular file or a pipe), or of standard input for ``-``."""
+    """The bytes of a file (a regular file or a pipe), or of standard input for ``-``: at most
+    one byte over the JSON limit, which :func:`utf8` then refuses (an endless pipe or a huge
+    file is not read whole into memory)."""
     try:
         if argument == "-":
             if sys.stdin is None:  # the command was started with standard input closed
                 raise Refused(argument, "standard input is closed", "标准输入已关闭")
-            return sys.stdin.buffer.read()
+            return sys.stdin.buffer.read(MAX_DOCUMENT_SIZE + 1)
         if os.path.isdir(argument):
             raise Refused(argument, "is a directory, not a file", "是文件夹，不是文件")
         with open(argument, "rb") as handle:
             mode = os.fstat(handle.fileno()).st_mode
             if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
                 raise Refused(argument, "is not a regular file", "不是普通文件")
-            return handle.read()
+            return handle.read(MAX_DOCUMENT_SIZE + 1)
     except OSError as exc:
         raise os_refusal(argument, exc) from None
 
 
 def utf8(argument: str, data: bytes) -> str:
     """*data* as UTF-8 text without a leading byte-order mark (Windows editors write one)."""
+    if len(data) > MAX_DOCUMENT_SIZE:
+        raise Refused(
+            argument,
+            f"is larger than {MAX_DOCUMENT_SIZE:,} bytes, the limit for a JSON document",
+            f"超过JSON文档的上限{MAX_DOCUMENT_SIZE:,}字节",
+        )
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise Refused(argument, "is UTF-16 text: save it as UTF-8", "是UTF-16编码：请另存为UTF-8")
     try:
@@ -128,7 +137,7 @@ def load(argument: str, language: Language) -> tuple[SelfEvaluation, Mapping[str
     if argument != "-" and argument.lower().endswith((".xlsx", ".xls", ".docx")):
         return _load_workbook(argument)
     data = read_bytes(argument)
-    if argument != "-" and data.startswith(_OFFICE_MAGIC):  # a workbook or Word file, any name
+    if argument != "-" and is_office(data):  # a workbook or Word file, any name
         return _load_workbook(argument)
     text = utf8(argument, data)
     try:
@@ -144,20 +153,12 @@ def _example(name: str) -> SelfEvaluation:
         refuse(EXAMPLE_PREFIX + name, exc)
 
 
-#: The first bytes of a zip (.xlsx, .docx) and of an OLE2 file (.xls).
-_OFFICE_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
-
-
 def _load_workbook(argument: str) -> tuple[SelfEvaluation, Mapping[str, str]]:
     """A workbook or Word document in any described layout (:func:`budget_perf.read`)."""
     if os.path.isdir(argument):
         raise Refused(argument, "is a directory, not a file", "是文件夹，不是文件")
     try:
-        from budget_perf.layouts import read_with_sources
-
-        return read_with_sources(argument)
-    except ImportError as exc:  # the extra of the file's format is not installed
-        raise Refused(argument, str(exc), str(exc)) from None
+        return read_office(argument)
     except OSError as exc:
         raise os_refusal(argument, exc) from None
     except BudgetPerfError as exc:

@@ -136,12 +136,15 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="budget-perf",
         description="预算绩效自评 reports: summarise and check.",
-        epilog="exit status: 0 clean, 1 findings at or above --fail-on, 2 unreadable input or "
-        "wrong usage, 3 internal error, 130 interrupted, 141 output closed early",
+        epilog="exit status: 0 done (check: no finding at or above --fail-on), "
+        "1 findings at or above --fail-on, 2 unreadable input or wrong usage, 3 internal error, "
+        "130 interrupted, 141 output closed early",
     )
     debug_help = "show the traceback of an internal error"
     parser.add_argument("--debug", action="store_true", help=debug_help)
-    report_help = "a report file (.json or .xlsx), - for standard input, or example:NAME"
+    report_help = (
+        "a report file (.json, .xlsx, .xls or .docx), - for standard input, or example:NAME"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     # One block per command: add_parser here, one line in _COMMANDS below.
     s = commands.add_parser("summary", help="summarise a report's tables and derived figures")

@@ -38,7 +38,7 @@ except ImportError as exc:  # pragma: no cover - the extra is not installed
         "budget_perf.dask needs dask and pyarrow: pip install 'budget_perf[dask]'"
     ) from exc
 
-from budget_perf._batch import Envelope, ReportSource, _Item, check_source, expand
+from budget_perf._batch import Envelope, ReportSource, check_source, expand
 from budget_perf.checks import CheckOptions
 from budget_perf.profiles import RuleProfile
 
@@ -83,11 +83,7 @@ def envelope_bag(
     items = list(expand(sources))
     partitions = npartitions or max(1, min(len(items), 100))
     bag = db.from_sequence(items, npartitions=partitions) if items else db.from_sequence([])
-    return bag.map(_check, profile, options)
-
-
-def _check(item: _Item, profile: RuleProfile | None, options: CheckOptions | None) -> Envelope:
-    return check_source(item, profile, options)
+    return bag.map(check_source, profile, options)
 
 
 def _rows(envelope: Envelope) -> Iterator[dict[str, Any]]:

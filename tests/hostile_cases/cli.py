@@ -187,6 +187,21 @@ for args in (["check", "x.json", "--bogus"], ["check", "x.json", "--fail-on", "f
 """,
     ),
     Case(
+        id="cli-huge-json-file",
+        what="a report or profile file over the 64 MiB JSON limit: status 2 naming the limit",
+        code="""
+with open("huge.json", "wb") as handle:
+    handle.write(b'{"department": ')
+    handle.truncate(65 * 1024**2)
+as_profile = ["check", "example:yueyang-npc-2022", "--profile", "huge.json"]
+for args in (["check", "huge.json"], as_profile):
+    done = cli(*args, "--lang", "en")
+    assert done.returncode == 2, (args, done)
+    limit = "huge.json: is larger than 67,108,864 bytes, the limit for a JSON document"
+    assert limit in done.stderr, done.stderr
+""",
+    ),
+    Case(
         id="batch-fifo-in-folder",
         what="a FIFO (and a link to one) named like a report in a folder: skipped, no hang",
         code=_SEED

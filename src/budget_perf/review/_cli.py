@@ -22,7 +22,8 @@ _FORMATS = ("text", "markdown", "html", "json")
 def add_review_arguments(parser: argparse.ArgumentParser) -> None:
     """The arguments of the ``review`` command."""
     parser.add_argument(
-        "report", help="a report file (.json or .xlsx), - for standard input, or example:NAME"
+        "report",
+        help="a report file (.json, .xlsx, .xls or .docx), - for standard input, or example:NAME",
     )
     parser.add_argument(
         "--facts", default=None, help="the facts and reviewer's scores (JSON; see docs/review.md)"

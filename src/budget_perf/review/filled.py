@@ -154,6 +154,9 @@ class FilledSheet:
         raise KeyError(key)
 
 
+_CENT = Decimal("0.01")
+
+
 def _label(item: SheetItem) -> tuple[str, str]:
     return f"{item.key} ({item.level2})", f"{item.key}（{item.level2}）"
 
@@ -171,15 +174,17 @@ def _check_score(item: SheetItem, entry: ReviewerInput, *, banded: bool) -> Deci
             "a judged item has no suggestion to confirm: give a score and a reason",
             "评判项没有建议分可确认：请给出分数及理由",
         )
-    if score.as_tuple().exponent not in range(-2, 1) and score != score.to_integral_value():
-        raise _refuse(
-            item, f"{score}: give a score to at most two decimals", f"{score}：分数最多保留两位小数"
-        )
     if not ZERO <= score <= item.points:
         raise _refuse(
             item,
             f"{score} is outside 0 to the item's {item.points} points",
             f"{score}分超出本项0至{item.points}分的范围",
+        )
+    with library_context():  # a caller's precision must not make the quantize fail
+        finer = score != score.quantize(_CENT)  # by value: "16.50" and "16.500" are 16.5
+    if finer:
+        raise _refuse(
+            item, f"{score}: give a score to at most two decimals", f"{score}：分数最多保留两位小数"
         )
     rule = item.rule
     if entry.other_case and not rule.other_cases:
