@@ -226,14 +226,16 @@ RULES: tuple[Rule, ...] = (
         "BP109",
         "按支出性质分的执行行合计等于年度资金总额（三列）",
         "Execution rows by spending type add up to the total funds, in each column",
-        "基本支出 and 项目支出 rows split the year's money; their sum is the total row.",
+        "基本支出 and 项目支出 rows split the year's money; their sum is the total row "
+        "(a warning where a blank row could hold the difference).",
         _spending_rows_total,
     ),
     _ARITHMETIC.rule(
         "BP110",
         "部门整体表收入、支出性质分项合计等于表中所列合计",
         "The department table's splits add up to the totals they print",
-        "A printed split total (按收入性质分:2030.12) is a figure; its lines make it up.",
+        "A printed split total (按收入性质分:2030.12) is a figure; its lines make it up "
+        "(a warning where a blank line could hold the difference).",
         _split_totals,
     ),
     _STATED.rule(
