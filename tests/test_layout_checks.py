@@ -180,6 +180,21 @@ def test_printed_split_totals_must_be_the_sum_of_their_lines() -> None:
     assert _findings(bad) == [("BP110", "error", "$.department_table.spending_split_total")]
 
 
+def test_a_split_total_over_a_blank_line_is_a_warning_not_an_error() -> None:
+    """按支出性质分:1925.67 with 基本支出 900.47 and 项目支出 left blank: the blank may hold
+    1025.20, so the reviewer is asked (a warning); a total below the lines shown is an error."""
+    spending = (
+        bp.SpendingLine(kind=bp.SpendingKind.BASIC, amount=D("900.47")),
+        bp.SpendingLine(kind=bp.SpendingKind.PROJECT, amount=None),
+    )
+    blank = _department(bp.Funding(), spending_split=spending, spending_split_total=D("1925.67"))
+    assert _findings(blank) == [("BP110", "warning", "$.department_table.spending_split_total")]
+    table = blank.department_table
+    assert table is not None
+    short = attrs.evolve(blank, department_table=attrs.evolve(table, spending_split_total=D(900)))
+    assert _findings(short) == [("BP110", "error", "$.department_table.spending_split_total")]
+
+
 # Weighted scores ------------------------------------------------------------------------------
 
 

@@ -235,3 +235,52 @@ def broken_sheets() -> list[tuple[str, bp.ScoreSheet]]:
         ("BP606", _replace_item(sheet, 0, 0, 1, attrs.evolve(item, stated_score=None))),
         ("BP607", attrs.evolve(sheet, groups=(attrs.evolve(sheet.groups[0], stated_score=D(14)),))),
     ]
+
+
+def _level_scored_sheet(*, satisfaction_score: str | None) -> bp.ScoreSheet:
+    """A sound sheet whose 满意度 is scored at its 二级 (no 三级 rows), as many sheets print it."""
+    satisfaction = None if satisfaction_score is None else D(satisfaction_score)
+    return bp.ScoreSheet(
+        title="部门整体支出绩效评价指标表",
+        groups=(
+            bp.ScoreGroup(
+                label="产出及效益",
+                stated_weight=D(15),
+                stated_score=D(13),
+                groups=(
+                    bp.ScoreSubgroup(
+                        label="产出",
+                        stated_weight=D(10),
+                        items=(_item("数量", "5", "5"), _item("质量", "5", "4")),
+                    ),
+                    bp.ScoreSubgroup(
+                        label="满意度",
+                        stated_weight=D(5),
+                        stated_score=satisfaction,
+                    ),
+                ),
+            ),
+            bp.ScoreGroup(label="加分", stated_weight=D(5), stated_score=D(2)),
+        ),
+        stated_total_weight=D(20),
+        stated_total_score=D(15),
+    )
+
+
+def test_a_level_scored_without_rows_counts_with_its_own_score() -> None:
+    """满意度 scored 4 at its 二级 and 加分 scored 2 at its 一级, with no 三级 rows under them:
+    the 一级 subtotal 13 = 5 + 4 + 4 and the 总分 15 = 5 + 4 + 4 + 2 are sound, not errors."""
+    assert _codes(_level_scored_sheet(satisfaction_score="4")) == []
+
+
+def test_a_level_scored_without_rows_still_catches_a_wrong_total() -> None:
+    """The same sheet with 满意度 scored 3: the subtotal 13 and the 总分 15 are each 1 too high."""
+    assert _codes(_level_scored_sheet(satisfaction_score="3")) == [
+        ("BP607", "error", "$.score_sheet.groups[0].stated_score"),
+        ("BP605", "error", "$.score_sheet.stated_total_score"),
+    ]
+
+
+def test_a_level_without_rows_or_score_leaves_its_sums_unchecked() -> None:
+    """满意度 printed with neither rows nor a 得分: the sums that take it in cannot be made."""
+    assert _codes(_level_scored_sheet(satisfaction_score=None)) == []

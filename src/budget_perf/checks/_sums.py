@@ -1,8 +1,10 @@
 """A stated total against the parts it adds up, when some parts are blank (private).
 
-Every sum rule (funds rows, splits, basic-data rows, weights and scores, score sheets) judges a
-stated total the same way.  A blank part is unknown, not zero: it is a cell the framework asks
-to be filled, or a part the table does not show (a funds block left out of an excerpt).
+Every sum rule of amounts, weights and scores (funds rows, splits, basic-data rows, indicator
+weights and scores) judges a stated total the same way; the score sheet's rules (BP6xx) skip a
+sum over a blank instead and leave the blank to BP606.  A blank part is unknown, not zero: it
+is a cell the framework asks to be filled, or a part the table does not show (a funds block
+left out of an excerpt).
 
 - every part blank: nothing to judge;
 - the stated total equals the sum of the stated parts: agrees;

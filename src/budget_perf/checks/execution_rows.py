@@ -15,14 +15,16 @@ Some layouts score each row of the funds block — each fund source, or 基本�
 Rates and scores are compared at their printed precision (rules.md's opening): disagreeing there
 is an error; agreeing only there while claiming full execution ("100%" for 99.52%, "10" for
 9.95) is a warning, and so is a rate printed capped at 100% or one whose budget is zero.  Sums of
-stated amounts are compared exactly.  A part the copy does not show is never summed or called
-wrong; the total row's own rate and score are BP201 / BP202.
+stated amounts are compared exactly; a blank part is unknown, not zero, so a sum it could
+complete is a warning (:func:`~budget_perf.checks._sums.judge_sum`).  A part the copy does not
+show is never summed or called wrong; the total row's own rate and score are BP201 / BP202.
 """
 
 from collections.abc import Iterator
 from decimal import Decimal
 
 from budget_perf._decimal import HUNDRED, ZERO, decimal_places, round_half_up
+from budget_perf.checks._sums import Part, judge_sum
 from budget_perf.checks._walk import Agreement, EvaluationTable, compare_stated, evaluation_tables
 from budget_perf.checks.finding import Finding, Severity
 from budget_perf.checks.registry import CheckContext, Rule, RuleFamily
@@ -58,6 +60,11 @@ def _rows(funding: Funding, base: str) -> Iterator[tuple[str, str, ExecutionRow]
         yield f"{base}.funding.{field}[{index}]", row.label or row.kind.value, row
 
 
+def _judged(stated: Decimal, parts: list[tuple[str, Decimal | None]]) -> Severity | None:
+    """How a stated total stands against its parts: a blank part is unknown, not zero (_sums)."""
+    return judge_sum(stated, [Part(path=path, value=value) for path, value in parts])
+
+
 def _spending_rows_total(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     for table, funding in _fundings(context):
         total = funding.total
@@ -73,17 +80,17 @@ def _spending_rows_total(context: CheckContext, rule: Rule) -> Iterator[Finding]
             hidden = not total.is_shown(column) or any(
                 not row.is_shown(column) for row in funding.spending_rows
             )
-            if hidden or stated is None or all(value is None for _, value in parts):
+            severity = None if hidden or stated is None else _judged(stated, parts)
+            if severity is None or stated is None:
                 continue
             expected = sum((value for _, value in parts if value is not None), ZERO)
-            if expected == stated:
-                continue
             yield rule.finding(
                 path=f"{base}.total.{column}",
                 stated=stated,
                 expected=expected,
                 formula=" + ".join(path for path, _ in parts),
                 inputs=parts,
+                severity=severity,
                 message_zh=f"「{table.name}」年度资金总额的{zh}为{stated}，"
                 f"按支出性质各行合计为{expected}",
                 message_en=f"the {en} of the total funds of '{table.name}' is stated as {stated}; "
@@ -105,17 +112,17 @@ def _split_totals(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         if stated is None or not table.is_shown(f"{kind}_split"):
             continue
         parts = [(f"$.department_table.{kind}_split[{i}].amount", a) for i, a in enumerate(amounts)]
-        if all(value is None for _, value in parts):
+        severity = _judged(stated, parts)
+        if severity is None:
             continue
         expected = sum((value for _, value in parts if value is not None), ZERO)
-        if expected == stated:
-            continue
         yield rule.finding(
             path=f"$.department_table.{kind}_split_total",
             stated=stated,
             expected=expected,
             formula=" + ".join(path for path, _ in parts),
             inputs=parts,
+            severity=severity,
             message_zh=f"部门整体支出表{zh}合计表中为{stated}，各项之和为{expected}",
             message_en=f"the department table's {en} split states a total of {stated}; "
             f"its lines add up to {expected}",
@@ -219,14 +226,16 @@ RULES: tuple[Rule, ...] = (
         "BP109",
         "按支出性质分的执行行合计等于年度资金总额（三列）",
         "Execution rows by spending type add up to the total funds, in each column",
-        "基本支出 and 项目支出 rows split the year's money; their sum is the total row.",
+        "基本支出 and 项目支出 rows split the year's money; their sum is the total row "
+        "(a warning where a blank row could hold the difference).",
         _spending_rows_total,
     ),
     _ARITHMETIC.rule(
         "BP110",
         "部门整体表收入、支出性质分项合计等于表中所列合计",
         "The department table's splits add up to the totals they print",
-        "A printed split total (按收入性质分:2030.12) is a figure; its lines make it up.",
+        "A printed split total (按收入性质分:2030.12) is a figure; its lines make it up "
+        "(a warning where a blank line could hold the difference).",
         _split_totals,
     ),
     _STATED.rule(

@@ -4,9 +4,9 @@
 - BP602 a 二级 分值 = Σ its 三级 分值;
 - BP603 a 一级 分值 = Σ its 二级 分值 (a 二级 that prints none counts with Σ its rows);
 - BP604 the 总分 分值 = Σ the 一级 分值;
-- BP605 the 总分 得分 = Σ the 三级 得分;
+- BP605 the 总分 得分 = Σ the 三级 得分 (a level scored without rows counts with its own 得分);
 - BP606 a 三级 row printed without a 得分 (a warning, never an error: nothing can be added up);
-- BP607 a printed 一级 or 二级 subtotal 得分 = Σ its 三级 得分.
+- BP607 a printed 一级 or 二级 subtotal 得分 = Σ its 三级 得分 (likewise).
 
 Weights and scores are sums of stated figures and are compared exactly.  What the copy does not
 show is never summed or called wrong: a sum that takes in a part not shown is skipped, and in a
@@ -88,6 +88,33 @@ def _scores(items: Iterable[tuple[str, ScoreItem]]) -> list[_Part] | None:
     if not parts or any(value is None for _, value in parts):
         return None
     return parts
+
+
+def _printed(path: str, value: Decimal | None) -> list[_Part] | None:
+    """A level's own printed figure as the one part standing for it, or None if it prints none."""
+    return None if value is None else [(path, value)]
+
+
+def _joined(parts: Iterable[list[_Part] | None]) -> list[_Part] | None:
+    """The parts of several levels together, or None if any is unknown (or there are none)."""
+    joined: list[_Part] = []
+    for part in parts:
+        if part is None:
+            return None
+        joined.extend(part)
+    return joined or None
+
+
+def _sub_scores(sub: _SubAt) -> list[_Part] | None:
+    """A 二级's 得分 as rows: its 三级 得分, or its own 得分 where it is scored without rows."""
+    if sub.group.items:
+        return _scores(_items(sub))
+    return _printed(f"{sub.path}.stated_score", sub.group.stated_score)
+
+
+def _group_scores(at: _GroupAt) -> list[_Part] | None:
+    """A 一级's 得分 as rows (Σ of its 二级 as :func:`_sub_scores` gives them)."""
+    return _joined(_sub_scores(sub) for sub in at.subgroups)
 
 
 def _total(parts: Sequence[_Part]) -> Decimal:
@@ -176,20 +203,19 @@ def _level2_weights(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             )
 
 
+def _stated_weight_or(
+    path: str, stated: Decimal | None, rows: list[_Part] | None
+) -> list[_Part] | None:
+    return rows if stated is None else [(f"{path}.stated_weight", stated)]
+
+
 def _level2_parts(at: _GroupAt) -> list[_Part] | None:
     """The 二级 分值 of a whole 一级 (Σ rows where a 二级 prints none), or None if unknown."""
-    if not at.whole or not at.subgroups:
+    if not at.whole:
         return None
-    parts: list[_Part] = []
-    for sub in at.subgroups:
-        if sub.group.stated_weight is not None:
-            parts.append((f"{sub.path}.stated_weight", sub.group.stated_weight))
-            continue
-        rows = _weights(sub)
-        if rows is None:
-            return None
-        parts.extend(rows)
-    return parts
+    return _joined(
+        _stated_weight_or(sub.path, sub.group.stated_weight, _weights(sub)) for sub in at.subgroups
+    )
 
 
 def _level1_weights(context: CheckContext, rule: Rule) -> Iterator[Finding]:
@@ -212,17 +238,14 @@ def _level1_weights(context: CheckContext, rule: Rule) -> Iterator[Finding]:
 
 def _total_weight(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     sheet = _sheet(context)
-    if sheet is None or sheet.cut or sheet.stated_total_weight is None or not sheet.groups:
+    if sheet is None or sheet.cut or sheet.stated_total_weight is None:
         return
-    parts: list[_Part] = []
-    for at in _groups(sheet):
-        if at.group.stated_weight is not None:
-            parts.append((f"{at.path}.stated_weight", at.group.stated_weight))
-            continue
-        level2 = _level2_parts(at)
-        if level2 is None:
-            return
-        parts.extend(level2)
+    parts = _joined(
+        _stated_weight_or(at.path, at.group.stated_weight, _level2_parts(at))
+        for at in _groups(sheet)
+    )
+    if parts is None:
+        return
     yield from _sum_finding(
         rule,
         path=f"{_BASE}.stated_total_weight",
@@ -237,7 +260,12 @@ def _total_score(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     sheet = _sheet(context)
     if sheet is None or sheet.cut or sheet.stated_total_score is None:
         return
-    parts = _scores(item for at in _groups(sheet) for sub in at.subgroups for item in _items(sub))
+    parts = _joined(
+        _group_scores(at)
+        if at.subgroups
+        else _printed(f"{at.path}.stated_score", at.group.stated_score)
+        for at in _groups(sheet)
+    )
     if parts is None:
         return
     yield from _sum_finding(
@@ -271,22 +299,13 @@ def _subtotals(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     if sheet is None:
         return
     for at in _groups(sheet):
-        levels: list[tuple[str, str, Decimal | None, bool, list[tuple[str, ScoreItem]]]] = [
-            (
-                at.path,
-                at.group.label,
-                at.group.stated_score,
-                at.whole,
-                [item for sub in at.subgroups for item in _items(sub)],
-            )
-        ]
+        levels = [(at.path, at.group.label, at.group.stated_score, at.whole, _group_scores(at))]
         levels += [
-            (sub.path, sub.group.label, sub.group.stated_score, sub.whole, list(_items(sub)))
+            (sub.path, sub.group.label, sub.group.stated_score, sub.whole, _scores(_items(sub)))
             for sub in at.subgroups
         ]
-        for path, label, stated, whole, items in levels:
-            parts = _scores(items) if whole else None
-            if stated is None or parts is None:
+        for path, label, stated, whole, parts in levels:
+            if stated is None or not whole or parts is None:
                 continue
             yield from _sum_finding(
                 rule,
