@@ -97,11 +97,14 @@ def _amounts_disagree(
     other: Amount | None,
     zh: str,
     en: str,
+    exact: bool = True,
 ) -> Iterator[Finding]:
     """A finding where two amounts differ once in one unit, at the coarser printed places.
 
     The message gives both figures as printed, each with its unit; ``expected`` is the other
-    figure in the unit of the stated one.
+    figure in the unit of the stated one.  Where the two figures were paired only by the start
+    of a name (*exact* false, BP310), they may belong to two projects with similar names: the
+    difference is then a warning for a reviewer to confirm, never an error.
     """
     if stated is None or other is None or same_amount(stated, other):
         return
@@ -116,6 +119,7 @@ def _amounts_disagree(
         message_zh=f"{zh}：{here_zh}为{stated.value}{unit_zh}，{there_zh}为{other.value}{other_zh}",
         message_en=f"{en}: {stated.value}{unit_en} in {here_en}, {other.value}{other_en} in "
         f"{there_en}",
+        severity=None if exact else Severity.WARNING,
     )
 
 
@@ -145,7 +149,7 @@ def _basic_data_projects(column: str, project_column: str) -> RuleFunction:
         projects = context.evaluation.projects
         rows = data.project_spending.children
         pairs = match_projects([row.label for row in rows], [p.name for p in projects])
-        for r_index, p_index, _exact in pairs:
+        for r_index, p_index, exact in pairs:
             project, row = projects[p_index], rows[r_index]
             if project.funding is None or project.funding.total is None:
                 continue
@@ -160,6 +164,7 @@ def _basic_data_projects(column: str, project_column: str) -> RuleFunction:
                 other=amount_or_none(getattr(row, column), evaluation.unit_of(data)),
                 zh=f"「{project.name}」项目表与基础数据表不一致",
                 en=f"'{project.name}': the project table and the basic data table disagree",
+                exact=exact,
             )
 
     return check
@@ -171,7 +176,7 @@ def _narrative_projects(context: CheckContext, rule: Rule) -> Iterator[Finding]:
         return
     projects = context.evaluation.projects
     pairs = match_projects([f.label for f in spending.projects], [p.name for p in projects])
-    for f_index, p_index, _exact in pairs:
+    for f_index, p_index, exact in pairs:
         project, figure = projects[p_index], spending.projects[f_index]
         attr = "stated_actual" if figure.stated_actual is not None else "amount"
         evaluation = context.evaluation
@@ -184,6 +189,7 @@ def _narrative_projects(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             zh=f"正文「{figure.label}」金额与项目表全年执行数不一致",
             en=f"the narrative's amount for '{figure.label}' and its table's executed "
             "amount disagree",
+            exact=exact,
         )
 
 
@@ -405,7 +411,8 @@ RULES = (
         "BP301",
         "项目表执行数与基础数据表决算数一致",
         "A project's executed amount matches its basic-data row",
-        "Both state what the project spent in the year.",
+        "Both state what the project spent in the year (a warning where the row and the table "
+        "were paired only by the start of a name, BP310: they may be two projects).",
         _basic_data_projects("current_final", "executed"),
     ),
     _FAMILY.rule(
@@ -421,7 +428,8 @@ RULES = (
         "正文项目金额与项目表执行数一致",
         "The narrative's project amount matches its table's executed amount",
         "The text and the table describe the same spending; projects are paired by exact name, "
-        "by the start of a name only where that is unique (BP310).",
+        "by the start of a name only where that is unique (BP310), and such a pairing makes a "
+        "difference a warning: the two may be different projects with similar names.",
         _narrative_projects,
     ),
     _FAMILY.rule(
