@@ -436,3 +436,21 @@ def test_a_report_without_any_table_still_comes_back() -> None:
     basic data table, whose title names the year, and reads back as the report, without it."""
     report = attrs.evolve(_seed(), department_table=None, projects=(), basic_data=None)
     assert _round_trip(report) == report
+
+
+def test_a_workbook_in_yuan_without_its_extra_sheet_still_reads_in_yuan(tmp_path: Path) -> None:
+    """Offices send the tables without the 报告其他内容 sheet: a table labelled 项目资金（元）,
+    年度预算申请（元） or 经费控制情况（元） is read in 元, never taken for 万元 (228.97 元 is not
+    228.97 万元)."""
+    report = attrs.evolve(load("yueyang-npc-2022"), amount_unit=AmountUnit.YUAN)
+    path = tmp_path / "元.xlsx"
+    write_workbook(report, path)
+    book = openpyxl.load_workbook(path)
+    del book["报告其他内容"]
+    book.save(path)
+    back = read_workbook(path)
+    tables = (*back.projects, back.department_table, back.basic_data)
+    assert all(table is not None and back.unit_of(table) is AmountUnit.YUAN for table in tables)
+    funding = back.projects[0].funding
+    assert funding is not None and funding.total is not None
+    assert funding.total.full_year_budget == Decimal("228.97")

@@ -25,8 +25,8 @@ from budget_perf._celltext import is_blank, normalise
 from budget_perf.excel._grid import Cell, Grid
 from budget_perf.excel._layout import BUILDING_HEADER, STAFFING_HEADER, label_key
 from budget_perf.excel._rows import Row, classify, header, read_signature, require, row_text
-from budget_perf.excel._values import count_of, figure_of, percent_of, text_of
-from budget_perf.model import BasicDataTable, BuildingRow, ExpenseRow, StaffingRow
+from budget_perf.excel._values import count_of, figure_of, labelled_in_yuan, percent_of, text_of
+from budget_perf.model import AmountUnit, BasicDataTable, BuildingRow, ExpenseRow, StaffingRow
 
 __all__ = ["ANCHORS", "read_basic"]
 
@@ -103,6 +103,8 @@ def read_basic(grid: Grid, rows: Sequence[int], sources: dict[str, str]) -> Basi
             fields["staffing"] = _staffing(reader, row)
         elif what is Row.EXPENSES:
             fields.update(_expenses(reader, row, fields))
+            if labelled_in_yuan(grid, row):
+                fields["amount_unit"] = AmountUnit.YUAN
         elif what is Row.BUILDINGS:
             fields["buildings"] = _buildings(reader, row)
         elif what is Row.AUSTERITY:

@@ -40,8 +40,9 @@ from budget_perf.excel._rows import (
     row_cells,
     row_text,
 )
-from budget_perf.excel._values import figure_of, percent_of, text_of
+from budget_perf.excel._values import figure_of, labelled_in_yuan, percent_of, text_of
 from budget_perf.model import (
+    AmountUnit,
     AnnualGoal,
     DepartmentTable,
     Funding,
@@ -116,6 +117,8 @@ def read_evaluation(
             fields.update(_units(grid, row))
         elif what is Row.FUNDS:
             fields["funding"] = _funding(reader, row)
+            if labelled_in_yuan(grid, row):
+                fields["amount_unit"] = AmountUnit.YUAN
         elif what is Row.SPLITS:
             fields["income_split"], fields["spending_split"] = _splits(reader, row)
         elif what is Row.GOAL:
@@ -151,7 +154,9 @@ def _build(kind: Kind, fields: dict[str, Any], notes: list[str]) -> Project | De
     """Build the record; the values were typed by the functions that read them."""
     name = fields.pop("name", "")
     common: dict[str, Any] = {
-        k: fields[k] for k in ("funding", "goal", "indicators", "signature") if k in fields
+        k: fields[k]
+        for k in ("funding", "goal", "indicators", "signature", "amount_unit")
+        if k in fields
     }
     if kind is Kind.DEPARTMENT:
         splits = {k: fields[k] for k in ("income_split", "spending_split") if k in fields}

@@ -33,6 +33,7 @@ __all__ = [
     "exact_decimal",
     "figure_of",
     "fixed_places",
+    "labelled_in_yuan",
     "percent_of",
     "percent_places",
     "text_of",
@@ -207,3 +208,15 @@ def count_of(grid: Grid, cell: Cell, what: str) -> int | None:
             cell, f"{what} must be a whole number, got {value}", f"{what}应为整数，实为{value}"
         )
     return int(value)
+
+
+def labelled_in_yuan(grid: Grid, row: int) -> bool:
+    """Whether the block label of *row* (项目资金 / 年度预算申请 / 经费控制情况) says its amounts
+    are in 元 ("项目资金（元）"), as a table printed in 元 does; else they are in 万元."""
+    return any(
+        isinstance(cell.value, str) and _IN_YUAN.search(cell.value) is not None
+        for cell in grid.filled(row)
+    )
+
+
+_IN_YUAN = re.compile(r"^(?:项目资金|年度预算申请|经费控制情况)\s*[(（]\s*元\s*[)）]\s*$")
