@@ -91,6 +91,7 @@ def _execution_row(
             stated_rate,
             rate * 100 if isinstance(rate, Decimal) else None,
             Decimal(100),
+            capped=True,
         ),
         Cell(fmt.ratio(rate, lang), True),
         marks.cell(
