@@ -21,11 +21,13 @@ import pytest
 import budget_perf as bp
 from budget_perf.display import charts, format, options
 from budget_perf.display.grid import Marks
-from budget_perf.display.tables import execution_table
+from budget_perf.display.tables import execution_table, shares_table
 from budget_perf.model import (
     Department,
+    FunctionalSpending,
     Funding,
     FundTotal,
+    GeneralBudgetSpending,
     Grade,
     Level1,
     Project,
@@ -163,6 +165,26 @@ def test_a_rate_on_the_half_rounds_up() -> None:
     assert row[4].text == "98.49%"
     assert row[3].text == "98.48%"
     assert row[3].mark is bp.Severity.ERROR
+
+
+def test_shares_nudged_by_the_largest_remainder_are_not_marked() -> None:
+    """Three equal classes stated 33.34%, 33.33%, 33.33% add up to 100% by the largest
+    remainder: the check passes them, and the shares table marks none, with or without findings."""
+    functions = list(bp.model.FunctionClass)[:3]
+    rows = tuple(
+        FunctionalSpending(function=f, amount=D("1"), stated_share=D(s))
+        for f, s in zip(functions, ("33.34", "33.33", "33.33"), strict=True)
+    )
+    report = attrs.evolve(
+        REPORT, general_budget=GeneralBudgetSpending(total=D("3"), by_function=rows)
+    )
+    findings = bp.check(report)
+    assert not [f for f in findings if f.path.startswith("$.general_budget.by_function")]
+    for marks in (Marks(findings), Marks(None)):
+        table = shares_table(report, "zh", marks)
+        assert table is not None
+        assert [row[2].text for row in table.rows] == ["33.34%", "33.33%", "33.33%"]
+        assert [row[2].mark for row in table.rows] == [None, None, None]
 
 
 def test_stated_figures_keep_their_decimals_and_prose_uses_yi() -> None:

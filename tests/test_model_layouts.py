@@ -494,3 +494,11 @@ def test_generated_layout_parts_are_consistent_by_the_models_own_figures(
                 assert indicator.weighted_score() == indicator.stated_weighted_score
             if indicator.score_coefficient is not None:
                 assert indicator.coefficient_score() == indicator.score
+
+
+def test_a_wrong_not_shown_is_refused_as_the_library_s_error_in_both_languages() -> None:
+    """A wrong ``not_shown`` is an InvalidValue naming the field, said in Chinese as well."""
+    with pytest.raises(bp.errors.InvalidValue) as caught:
+        bp.Funding(weight=Decimal("10"), not_shown=("weight",))
+    assert caught.value.field == "not_shown"
+    assert "标为未显示，不应有内容" in caught.value.message("zh")

@@ -528,3 +528,30 @@ def test_a_report_round_trips_through_data_with_its_schema() -> None:
     data = to_data(evaluation)
     assert data["schema"] == "budget_perf.report/2"
     assert from_data(data, SelfEvaluation) == evaluation
+
+
+@pytest.mark.parametrize("text", ["１２", "1e3", " 12", "+12", "12.", ".5", "1_000", "-"])
+def test_a_short_text_that_is_not_a_plain_decimal_is_refused(text: str) -> None:
+    """A short amount text ("１２", "1e3", " 12") is refused at its path, never coerced.
+
+    A short text is what the one-pass reader reads without the converter: it must refuse
+    exactly what the converter refuses (full-width digits, exponents, spaces, a sign "+").
+    """
+    data = _report()
+    _set(data, EXECUTED, text)
+    with pytest.raises(InvalidDocument) as caught:
+        from_data(data, SelfEvaluation)
+    assert caught.value.problems == (
+        f'expected a decimal string such as "4026.3", got {text!r} @ {EXECUTED_PATH}',
+    )
+
+
+@pytest.mark.parametrize("value", ["否", 0, 1, None])
+def test_a_flag_that_is_not_true_or_false_is_refused(value: object) -> None:
+    """A yes/no field (an indicator tree's ``cut``) takes JSON true or false, nothing else."""
+    data = _report()
+    _set(data, ("projects", 2, "indicators", "cut"), value)
+    with pytest.raises(InvalidDocument) as caught:
+        from_data(data, SelfEvaluation)
+    (problem,) = caught.value.problems
+    assert problem.endswith("@ $.projects[2].indicators.cut")

@@ -19,7 +19,6 @@ with the converter, which says what is wrong and where, in the same words as eve
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -27,6 +26,9 @@ from types import UnionType
 from typing import Any, Union, get_args, get_origin
 
 import attrs
+
+from budget_perf._decimal import MAX_FRACTION_DIGITS
+from budget_perf._jsonload import DECIMAL_TEXT
 
 __all__ = ["Unread", "reader"]
 
@@ -37,10 +39,9 @@ class Unread(Exception):
     """The value does not fit the quick reading (the converter will say why, if it is wrong)."""
 
 
-#: A decimal as written by to_json and short enough to be within the bounds as it stands
-#: (to_decimal's quick path: at most seven characters).
-_SHORT_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
-_SHORT = 7
+#: A decimal as written by to_json (the converter's own pattern) of at most this many characters
+#: is within the bounds as it stands (to_decimal's quick path: one more than a figure's decimals).
+_SHORT = MAX_FRACTION_DIGITS + 1
 
 
 def _str(value: Any) -> Any:
@@ -69,7 +70,7 @@ def _date(value: Any) -> Any:
 
 def _decimal(slow: Read) -> Read:
     def read(value: Any) -> Any:
-        if type(value) is str and len(value) <= _SHORT and _SHORT_DECIMAL.fullmatch(value):
+        if type(value) is str and len(value) <= _SHORT and DECIMAL_TEXT.fullmatch(value):
             return Decimal(value)
         return slow(value)  # a long string or an int: the converter's own strict reading
 
@@ -129,7 +130,7 @@ class _Readers:
         self._globals: dict[str, Any] = {
             "Unread": Unread,
             "Decimal": Decimal,
-            "short": _SHORT_DECIMAL.fullmatch,
+            "short": DECIMAL_TEXT.fullmatch,
             "slow_decimal": lambda value: slow(value, Decimal),
         }
 

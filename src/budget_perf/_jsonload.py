@@ -43,6 +43,7 @@ from budget_perf._safety import escape_terminal, shorten
 from budget_perf.errors import InvalidDocument
 
 __all__ = [
+    "DECIMAL_TEXT",
     "MAX_DEPTH",
     "MAX_DOCUMENT_SIZE",
     "MAX_NUMBER_LENGTH",
@@ -51,6 +52,10 @@ __all__ = [
     "lone_surrogate",
 ]
 
+#: What a Decimal looks like in the library's JSON: ASCII digits, an optional sign and decimal
+#: point; no spaces, exponents, separators or full-width digits, which would be silently coerced.
+#: Both readers of a document (the converter and its quick path) hold figures to it.
+DECIMAL_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
 #: A document may have this many bytes (or characters, for a str): about 800 reports' worth.
 MAX_DOCUMENT_SIZE = 64 * 1024 * 1024
 #: Arrays and objects may nest this many levels deep (a report needs about a dozen).

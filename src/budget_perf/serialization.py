@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import enum
 import json
-import re
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from datetime import date
@@ -55,7 +54,7 @@ from cattrs.v import transform_error
 
 from budget_perf._decimal import to_decimal
 from budget_perf._fastread import reader
-from budget_perf._jsonload import MAX_NUMBER_LENGTH, loads_strict
+from budget_perf._jsonload import DECIMAL_TEXT, MAX_NUMBER_LENGTH, loads_strict
 from budget_perf._schema import mark, upgrade
 from budget_perf._wording import Unfit, format_en, format_zh, kind, show
 from budget_perf.errors import InvalidAmount, InvalidDocument
@@ -84,14 +83,9 @@ def _structure_decimal(value: object, _: type) -> Decimal:
             f"{en}, got a string of {size}: {show(value)}",
             message_zh=f"{zh}，实际字符串{size_zh}：{show(value)}",
         )
-    if isinstance(value, str) and not _DECIMAL_TEXT.fullmatch(value):
+    if isinstance(value, str) and not DECIMAL_TEXT.fullmatch(value):
         raise InvalidAmount(f"{en}, got {show(value)}", message_zh=f"{zh}，实际为 {show(value)}")
     return to_decimal(value)
-
-
-#: What a Decimal looks like in our JSON: ASCII digits, an optional sign and decimal point;
-#: no spaces, exponents, separators or full-width digits, which would be silently coerced.
-_DECIMAL_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
 
 
 def _structure_int(value: object, _: type) -> int:

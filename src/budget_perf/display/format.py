@@ -19,6 +19,8 @@ half-even — by :mod:`budget_perf.formatting`, which this module builds on:
 '98.49%'
 >>> prose_amount(Decimal("42803.1"), AmountUnit.WAN_YUAN, "zh")
 '4.28亿元'
+>>> prose_amount(Decimal("42850"), AmountUnit.WAN_YUAN, "zh")  # half up, as everywhere
+'4.29亿元'
 >>> prose_amount(Decimal("400.03"), AmountUnit.WAN_YUAN, "en")
 '4.00 million yuan'
 >>> from budget_perf.model import Grade, Level1
@@ -29,7 +31,7 @@ half-even — by :mod:`budget_perf.formatting`, which this module builds on:
 import enum
 from decimal import Decimal
 
-from budget_perf._decimal import decimal_places, in_library_context, round_half_up
+from budget_perf._decimal import decimal_places, in_library_context
 from budget_perf.checks.finding import Severity
 from budget_perf.formatting import Language, format_amount, format_percent_points, format_ratio
 from budget_perf.model import AmountUnit, convert_amount
@@ -113,7 +115,7 @@ def prose_amount(value: Decimal | None, unit: AmountUnit, lang: Language) -> str
             return f"{format_amount(yuan / Decimal(10) ** 6, 'en')} million yuan"
         return f"{format_amount(yuan, 'en')} yuan"
     if abs(yuan) >= Decimal(10) ** 8:
-        return f"{format_amount(round_half_up(yuan / Decimal(10) ** 8, 2), 'zh')}亿元"
+        return f"{format_amount(yuan / Decimal(10) ** 8, 'zh')}亿元"
     if abs(yuan) >= Decimal(10) ** 4:
         return f"{format_amount(yuan / Decimal(10) ** 4, 'zh')}万元"
     return f"{format_amount(yuan, 'zh')}元"

@@ -10,6 +10,8 @@ check uses (:func:`budget_perf.checks._walk.compare_stated`).
 >>> from decimal import Decimal
 >>> Marks(None).cell("100%", [], Decimal("100"), Decimal("98.4926"), Decimal(100)).mark
 <Severity.ERROR: 'error'>
+>>> Marks(None).cell("100%", [], Decimal("100"), Decimal("108.2"), Decimal(100), capped=True).mark
+<Severity.WARNING: 'warning'>
 >>> t("budget", "en")
 'budget'
 """
@@ -123,8 +125,14 @@ class Marks:
         stated: Decimal | int | None = None,
         derived: object = None,
         full: Decimal | None = None,
+        *,
+        capped: bool = False,
     ) -> Cell:
-        """A figure's cell, marked by the findings at *paths* or by *stated* vs *derived*."""
+        """A figure's cell, marked by the findings at *paths* or by *stated* vs *derived*.
+
+        *full* and *capped* are :func:`~budget_perf.checks._walk.compare_stated`'s: *capped*
+        only for an execution rate, whose score caps it at 100%, as the execution-rate check has it.
+        """
         if self.findings is not None:
             found = [f for p in paths for f in self._by_path.get(p, ())]
             if not found:
@@ -133,7 +141,7 @@ class Marks:
             codes = tuple(dict.fromkeys(f.code for f in found))
             return Cell(text, True, min(f.severity for f in found), note, codes)
         if isinstance(stated, Decimal) and isinstance(derived, Decimal):
-            comparison = compare_stated(derived, stated, full=full, capped=full == 100)
+            comparison = compare_stated(derived, stated, full=full, capped=capped)
             if comparison.severity is not None:
                 should = "应为" if self.lang == "zh" else "should be"
                 return Cell(text, True, comparison.severity, f"{should} {comparison.exact}")

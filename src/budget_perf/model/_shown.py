@@ -14,17 +14,23 @@ reader or by the caller.  Such a field holds nothing (``None``, ``""`` or ``()``
 >>> Funding(weight=Decimal("10"), not_shown=("weight",))
 Traceback (most recent call last):
 ...
-ValueError: not_shown: Funding.weight is not shown, so it must hold nothing, got Decimal('10')
+budget_perf.errors.InvalidValue: not_shown: Funding.weight is not shown, so it must hold nothing,
+    got Decimal('10')
 >>> Funding(not_shown=("wieght",))
 Traceback (most recent call last):
 ...
-ValueError: not_shown: Funding has no part 'wieght'; its parts are total, sources, ...
+budget_perf.errors.InvalidValue: not_shown: Funding has no part 'wieght';
+    its parts are total, sources, ...
 """
 
 from decimal import Decimal  # noqa: F401 - the doctest above uses it
-from typing import Any
+from typing import Any, NoReturn
 
 import attrs
+
+from budget_perf._safety import shorten
+from budget_perf.errors import InvalidValue
+from budget_perf.model._fields import as_tuple
 
 __all__ = ["PartlyShown", "not_shown"]
 
@@ -46,32 +52,40 @@ def _parts(cls: type) -> tuple[str, ...]:
 
 def _check(instance: object, _attribute: "attrs.Attribute[Any]", value: object) -> None:
     if not isinstance(value, tuple) or not all(isinstance(part, str) for part in value):
-        raise TypeError(f"not_shown: expected a tuple of field names, got {value!r}")
+        _refuse(
+            f"expected a tuple of field names, got {value!r}",
+            f"应为字段名的元组，实际为 {value!r}",
+        )
     cls = type(instance)
     parts = _parts(cls)
     for part in value:
         if part not in parts:
-            raise ValueError(
-                f"not_shown: {cls.__name__} has no part {part!r}; its parts are {', '.join(parts)}"
+            _refuse(
+                f"{cls.__name__} has no part {part!r}; its parts are {', '.join(parts)}",
+                f"{cls.__name__} 没有 {part!r} 这一部分；其各部分为 {', '.join(parts)}",
             )
         held = getattr(instance, part)
         if not any(held is nothing or held == nothing for nothing in _NOTHING):
-            raise ValueError(
-                f"not_shown: {cls.__name__}.{part} is not shown, so it must hold nothing, "
-                f"got {held!r}"
+            _refuse(
+                f"{cls.__name__}.{part} is not shown, so it must hold nothing, got {held!r}",
+                f"{cls.__name__}.{part} 标为未显示，不应有内容，实际为 {held!r}",
             )
     if len(set(value)) != len(value):
-        raise ValueError(f"not_shown: a part is named twice in {value!r}")
+        _refuse(f"a part is named twice in {value!r}", f"{value!r} 中有部分重复列出")
+
+
+def _refuse(message: str, message_zh: str) -> NoReturn:
+    """A wrong ``not_shown``: an InvalidValue (a TypeError and a ValueError) naming the field."""
+    raise InvalidValue(
+        f"not_shown: {shorten(message, 300)}",
+        field="not_shown",
+        message_zh=f"not_shown：{shorten(message_zh, 300)}",
+    )
 
 
 def not_shown() -> Any:
     """The field of a partly shown record: the names of the parts the copy does not show."""
-    return attrs.field(default=(), converter=_as_tuple, validator=_check)
-
-
-def _as_tuple(value: Any) -> Any:
-    """A list of part names is taken as the tuple it lists."""
-    return tuple(value) if value.__class__ is list else value
+    return attrs.field(default=(), converter=as_tuple, validator=_check)
 
 
 class PartlyShown:
