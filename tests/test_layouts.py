@@ -377,3 +377,25 @@ def test_read_reads_the_workbooks_write_workbook_writes(tmp_path: pathlib.Path) 
     assert bp.read_with_sources(path) == read_workbook_with_sources(path)
     report = bp.read(path, region=bp.Region(city="岳阳市"), layout="budget-perf-workbook-project")
     assert report.region == bp.Region(city="岳阳市") and report.projects[0].name == "业务工作经费"
+
+
+def test_read_opens_the_file_once(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """budget_perf.read opens the file once and reads every table from those bytes, whether the
+    file is a province's form or a workbook write_workbook wrote (what was checked is what is
+    read, and a large file is not read three times)."""
+    from budget_perf._readers import _archive
+    from budget_perf.excel import write_workbook
+
+    opened: list[str] = []
+
+    def counting_open(path: Any, mode: str = "r") -> Any:
+        opened.append(str(path))
+        return open(path, mode)
+
+    own = tmp_path / "自评.xlsx"
+    write_workbook(bp.examples.load("yueyang-npc-2022"), own)
+    form = _workbook(4, tmp_path)
+    monkeypatch.setattr(_archive, "open", counting_open, raising=False)
+    assert bp.read(own).projects[0].name == "业务工作经费"
+    assert bp.read(form, region=REGION[4]).projects
+    assert opened == [str(own), str(form)]

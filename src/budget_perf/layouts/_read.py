@@ -7,7 +7,6 @@ matches it (or the one named) and the tables are put together into one report.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 from budget_perf.errors import BudgetPerfError
@@ -19,7 +18,7 @@ from budget_perf.layouts._match import choose
 from budget_perf.layouts._table import TableRead, read_table
 from budget_perf.model import Department, Region, SelfEvaluation
 
-__all__ = ["grids_of", "read_grids_with_sources"]
+__all__ = ["read_grids_with_sources"]
 
 _PREFIX = {
     "department": "$.department_table",
@@ -31,15 +30,6 @@ _FIELD = {
     "score_sheet": "score_sheet",
     "basic_data": "basic_data",
 }
-
-
-def grids_of(path: str | Path) -> tuple[Grid, ...]:
-    """The grids of the file at *path* (an .xlsx workbook: one per sheet)."""
-    from budget_perf.excel._grid import grid_of
-    from budget_perf.excel._guard import open_workbook
-
-    package = open_workbook(path)
-    return tuple(grid_of(package, sheet, str(path)) for sheet in package.sheets)
 
 
 def read_grids_with_sources(
