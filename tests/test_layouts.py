@@ -258,6 +258,39 @@ def test_a_figure_the_layout_cannot_place_is_refused_at_its_cell() -> None:
     assert "没有对应位置" in refused.value.message("zh")
 
 
+@pytest.mark.parametrize(("number", "layout"), [(3, "national-project"), (7, "hebei-project")])
+def test_a_sign_off_line_under_the_table_is_read_not_refused(number: int, layout: str) -> None:
+    """A sign-off line the description does not name (填表人 / 联系电话 with a mobile number in
+    its own cell / 填报日期) under a national or Hebei table is read into the signature: the
+    phone number is not refused as a figure without a place, nor the line read as an indicator."""
+    rows = [list(r) for r in load(FILES[number - 1])["tables"][0]["rows"]]
+    title = load(FILES[number - 1])["tables"][0]["title"]
+    sign_off = ["填表人：张三", "联系电话：", "13800000000", "填报日期：", "2023年3月1日"]
+    from budget_perf.layouts._match import choose
+
+    grid = text_grid([[title], *rows, sign_off])
+    assert choose(grid, LAYOUTS).key == layout  # a form whose description names no sign-off
+    report, _ = read_grids_with_sources([grid], LAYOUTS, region=REGION[number])
+    signature = report.projects[0].signature
+    assert signature is not None
+    assert (signature.prepared_by, signature.phone) == ("张三", "13800000000")
+    assert str(signature.date_filed) == "2023-03-01"
+    without, _ = read_corpus(number)
+    # the rest reads as without the line (where 07 ends, its sign-off was not shown)
+    assert attrs.evolve(report.projects[0], signature=None, not_shown=()) == attrs.evolve(
+        without.projects[0], signature=None, not_shown=()
+    )
+
+
+def test_a_sign_off_date_that_is_no_date_is_kept_as_a_note() -> None:
+    """A sign-off 填报日期 the form's description does not name, holding no readable date, is
+    kept as a note rather than refused: it is the filer's line, not a figure of the report."""
+    rows = [list(r) for r in load(FILES[2])["tables"][0]["rows"]]
+    grid = text_grid([["项目支出绩效自评表(2022年度)"], *rows, ["填报日期：2023年春"]])
+    report, _ = read_grids_with_sources([grid], LAYOUTS)
+    assert report.projects[0].notes[-1] == "填报日期：2023年春"
+
+
 # Matching ------------------------------------------------------------------------------------
 
 
