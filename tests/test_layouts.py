@@ -316,6 +316,18 @@ def test_a_grid_no_layout_matches_is_refused_naming_the_cell_and_the_nearest_lay
     assert "最接近的版式是“national-project”" in error.message("zh")
 
 
+def test_a_cover_or_notes_sheet_without_figures_is_passed_over() -> None:
+    """A workbook's cover sheet and 填表说明 sheet match no layout and hold no figure: the table
+    beside them is read as alone; a file with nothing but such a sheet is still refused."""
+    table = corpus_grids(FILES[2])[0]
+    cover = text_grid([["2022年度项目支出绩效自评报告"], ["某某县水利局"]], sheet="封面")
+    notes = text_grid([["填表说明"], ["1. 本表金额单位为万元。"]], sheet="说明")
+    alone, _ = read_grids_with_sources([table], LAYOUTS)
+    assert read_grids_with_sources([cover, table, notes], LAYOUTS)[0] == alone
+    with pytest.raises(bp.UnknownLayout, match="封面!A1"):
+        read_grids_with_sources([cover, notes], LAYOUTS)
+
+
 def test_layout_forces_a_layout_the_labels_would_not_pick() -> None:
     """layout= reads a table with the named description only: the national form read onto
     Yunnan's table finds no place for its 指标值 column and says where; Yunnan's own reads it."""

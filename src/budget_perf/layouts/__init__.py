@@ -137,7 +137,9 @@ def read_with_sources(
         ("$.projects[0].funding.total.executed") to its cell ("表1!F5").
 
     Raises:
-        UnknownLayout: a table matches no layout; names the cell and the nearest layout.
+        UnknownLayout: a table holding figures matches no layout (a sheet without figures,
+            a cover or notes, is passed over), or none does; names the cell and the nearest
+            layout.
         WorkbookError: the file cannot be read, or a value cannot: names the sheet and cell.
     """
     from budget_perf._readers import grids_of_bytes

@@ -1,7 +1,9 @@
 """read: any self-evaluation table, in any described layout, onto the model (private).
 
 The file is turned into grids (one per sheet or table); each grid is read with the layout that
-matches it (or the one named) and the tables are put together into one report.
+matches it (or the one named) and the tables are put together into one report.  A sheet that
+matches no layout and holds no figure (a cover, a page of notes) is passed over; one that holds
+a figure is refused, as is a file where no sheet matches.
 """
 
 from __future__ import annotations
@@ -9,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from budget_perf.errors import BudgetPerfError
+from budget_perf.errors import BudgetPerfError, UnknownLayout
 from budget_perf.excel._errors import WorkbookError
 from budget_perf.excel._grid import Grid
 from budget_perf.excel._sources import SourceMap
+from budget_perf.layouts._cells import is_figure
 from budget_perf.layouts._description import Layout
 from budget_perf.layouts._match import choose
 from budget_perf.layouts._table import TableRead, read_table
@@ -46,10 +49,17 @@ def read_grids_with_sources(
     tables: list[tuple[Layout, TableRead]] = []
     counts: dict[str, int] = {}
     file = grids[0].file if grids else ""
+    unmatched: UnknownLayout | None = None
     for grid in grids:
         if not any(not c.blank for c in grid.cells.values()):
             continue  # an empty sheet
-        layout = forced or choose(grid, layouts)
+        try:
+            layout = forced or choose(grid, layouts)
+        except UnknownLayout as error:
+            if any(is_figure(cell) for cell in grid.cells.values()):
+                raise
+            unmatched = unmatched or error  # a cover or notes sheet: it holds no figure
+            continue
         kind = layout.table
         if kind == "project":
             prefix = f"$.projects[{counts.get(kind, 0)}]"
@@ -71,6 +81,8 @@ def read_grids_with_sources(
                 raise grid.error(
                     None, f"cannot read the table: {error}", f"无法读取该表：{error}"
                 ) from None
+    if not tables and unmatched is not None:
+        raise unmatched
     if not tables:
         raise WorkbookError(file, "no table found", reason_zh="未找到表格")
     years = sorted({t.year for _, t in tables if t.year is not None})
