@@ -326,6 +326,8 @@ def test_a_cover_or_notes_sheet_without_figures_is_passed_over() -> None:
     assert read_grids_with_sources([cover, table, notes], LAYOUTS)[0] == alone
     with pytest.raises(bp.UnknownLayout, match="封面!A1"):
         read_grids_with_sources([cover, notes], LAYOUTS)
+    national = load_layout("national-project")  # layout= does not make the cover a project
+    assert read_grids_with_sources([cover, table], LAYOUTS, forced=national)[0] == alone
 
 
 def test_layout_forces_a_layout_the_labels_would_not_pick() -> None:

@@ -54,12 +54,14 @@ def read_grids_with_sources(
         if not any(not c.blank for c in grid.cells.values()):
             continue  # an empty sheet
         try:
-            layout = forced or choose(grid, layouts)
+            layout = choose(grid, [forced] if forced else layouts)
         except UnknownLayout as error:
-            if any(is_figure(cell) for cell in grid.cells.values()):
+            if not any(is_figure(cell) for cell in grid.cells.values()):
+                unmatched = unmatched or error  # a cover or notes sheet: it holds no figure
+                continue
+            if forced is None:
                 raise
-            unmatched = unmatched or error  # a cover or notes sheet: it holds no figure
-            continue
+            layout = forced  # layout= reads a table whose labels it would not pick
         kind = layout.table
         if kind == "project":
             prefix = f"$.projects[{counts.get(kind, 0)}]"
