@@ -258,6 +258,39 @@ def test_a_figure_the_layout_cannot_place_is_refused_at_its_cell() -> None:
     assert "没有对应位置" in refused.value.message("zh")
 
 
+@pytest.mark.parametrize(("number", "layout"), [(3, "national-project"), (7, "hebei-project")])
+def test_a_sign_off_line_under_the_table_is_read_not_refused(number: int, layout: str) -> None:
+    """A sign-off line the description does not name (填表人 / 联系电话 with a mobile number in
+    its own cell / 填报日期) under a national or Hebei table is read into the signature: the
+    phone number is not refused as a figure without a place, nor the line read as an indicator."""
+    rows = [list(r) for r in load(FILES[number - 1])["tables"][0]["rows"]]
+    title = load(FILES[number - 1])["tables"][0]["title"]
+    sign_off = ["填表人：张三", "联系电话：", "13800000000", "填报日期：", "2023年3月1日"]
+    from budget_perf.layouts._match import choose
+
+    grid = text_grid([[title], *rows, sign_off])
+    assert choose(grid, LAYOUTS).key == layout  # a form whose description names no sign-off
+    report, _ = read_grids_with_sources([grid], LAYOUTS, region=REGION[number])
+    signature = report.projects[0].signature
+    assert signature is not None
+    assert (signature.prepared_by, signature.phone) == ("张三", "13800000000")
+    assert str(signature.date_filed) == "2023-03-01"
+    without, _ = read_corpus(number)
+    # the rest reads as without the line (where 07 ends, its sign-off was not shown)
+    assert attrs.evolve(report.projects[0], signature=None, not_shown=()) == attrs.evolve(
+        without.projects[0], signature=None, not_shown=()
+    )
+
+
+def test_a_sign_off_date_that_is_no_date_is_kept_as_a_note() -> None:
+    """A sign-off 填报日期 the form's description does not name, holding no readable date, is
+    kept as a note rather than refused: it is the filer's line, not a figure of the report."""
+    rows = [list(r) for r in load(FILES[2])["tables"][0]["rows"]]
+    grid = text_grid([["项目支出绩效自评表(2022年度)"], *rows, ["填报日期：2023年春"]])
+    report, _ = read_grids_with_sources([grid], LAYOUTS)
+    assert report.projects[0].notes[-1] == "填报日期：2023年春"
+
+
 # Matching ------------------------------------------------------------------------------------
 
 
@@ -281,6 +314,20 @@ def test_a_grid_no_layout_matches_is_refused_naming_the_cell_and_the_nearest_lay
     assert error.nearest == "national-project" and error.cell == "表1!D11"
     assert "'年度指标值'" in str(error) and "national-project" in str(error)
     assert "最接近的版式是“national-project”" in error.message("zh")
+
+
+def test_a_cover_or_notes_sheet_without_figures_is_passed_over() -> None:
+    """A workbook's cover sheet and 填表说明 sheet match no layout and hold no figure: the table
+    beside them is read as alone; a file with nothing but such a sheet is still refused."""
+    table = corpus_grids(FILES[2])[0]
+    cover = text_grid([["2022年度项目支出绩效自评报告"], ["某某县水利局"]], sheet="封面")
+    notes = text_grid([["填表说明"], ["1. 本表金额单位为万元。"]], sheet="说明")
+    alone, _ = read_grids_with_sources([table], LAYOUTS)
+    assert read_grids_with_sources([cover, table, notes], LAYOUTS)[0] == alone
+    with pytest.raises(bp.UnknownLayout, match="封面!A1"):
+        read_grids_with_sources([cover, notes], LAYOUTS)
+    national = load_layout("national-project")  # layout= does not make the cover a project
+    assert read_grids_with_sources([cover, table], LAYOUTS, forced=national)[0] == alone
 
 
 def test_layout_forces_a_layout_the_labels_would_not_pick() -> None:
@@ -377,3 +424,25 @@ def test_read_reads_the_workbooks_write_workbook_writes(tmp_path: pathlib.Path) 
     assert bp.read_with_sources(path) == read_workbook_with_sources(path)
     report = bp.read(path, region=bp.Region(city="岳阳市"), layout="budget-perf-workbook-project")
     assert report.region == bp.Region(city="岳阳市") and report.projects[0].name == "业务工作经费"
+
+
+def test_read_opens_the_file_once(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """budget_perf.read opens the file once and reads every table from those bytes, whether the
+    file is a province's form or a workbook write_workbook wrote (what was checked is what is
+    read, and a large file is not read three times)."""
+    from budget_perf._readers import _archive
+    from budget_perf.excel import write_workbook
+
+    opened: list[str] = []
+
+    def counting_open(path: Any, mode: str = "r") -> Any:
+        opened.append(str(path))
+        return open(path, mode)
+
+    own = tmp_path / "自评.xlsx"
+    write_workbook(bp.examples.load("yueyang-npc-2022"), own)
+    form = _workbook(4, tmp_path)
+    monkeypatch.setattr(_archive, "open", counting_open, raising=False)
+    assert bp.read(own).projects[0].name == "业务工作经费"
+    assert bp.read(form, region=REGION[4]).projects
+    assert opened == [str(own), str(form)]

@@ -28,7 +28,7 @@ from budget_perf._grid import Grid
 from budget_perf._readers._archive import read_bytes
 from budget_perf._readers._sniff import FileFormat, identify, sniff
 
-__all__ = ["DocumentError", "FileFormat", "WorkbookError", "read_grids", "sniff"]
+__all__ = ["DocumentError", "FileFormat", "WorkbookError", "grids_of_bytes", "read_grids", "sniff"]
 
 
 def read_grids(path: str | Path) -> tuple[Grid, ...]:
@@ -48,13 +48,17 @@ def read_grids(path: str | Path) -> tuple[Grid, ...]:
             holds a formula or an error value; a :class:`DocumentError` for a Word document.
         ImportError: the extra the file's format needs is not installed.
     """
-    file = str(path)
-    data = read_bytes(path)
+    return grids_of_bytes(str(path), read_bytes(path))
+
+
+def grids_of_bytes(file: str, data: bytes) -> tuple[Grid, ...]:
+    """:func:`read_grids` for the bytes *data* already read from the file named *file* (by
+    :func:`~budget_perf._readers._archive.read_bytes`, within its size limit)."""
     kind, english, chinese = identify(data)
     if kind is FileFormat.XLSX:
         from budget_perf._readers._xlsx import read_xlsx
 
-        return read_xlsx(path)
+        return read_xlsx(file, data)
     if kind is FileFormat.DOCX:
         from budget_perf._readers._docx import read_docx
 

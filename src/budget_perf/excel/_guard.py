@@ -36,7 +36,7 @@ from budget_perf.excel._errors import WorkbookError
 from budget_perf.excel._limits import MAX_UNCOMPRESSED_BYTES
 from budget_perf.excel._package import Package, open_package
 
-__all__ = ["open_workbook"]
+__all__ = ["open_workbook", "open_workbook_bytes"]
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -55,7 +55,13 @@ def open_workbook(path: str | Path) -> Package:
         WorkbookError: naming the file, and the sheet or part where they apply.
     """
     file = str(path)
-    data = _read_file(file, path)
+    return open_workbook_bytes(file, read_bytes(path))
+
+
+def open_workbook_bytes(file: str, data: bytes) -> Package:
+    """:func:`open_workbook` for the bytes *data* already read from the file named *file*
+    (by :func:`~budget_perf._readers._archive.read_bytes`, within its size limit)."""
+    _check_bytes(file, data)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_directory(file, archive)
@@ -83,10 +89,8 @@ def _corrupt(file: str, error: BaseException) -> WorkbookError:
     )
 
 
-def _read_file(file: str, path: str | Path) -> bytes:
-    """The bytes of the file, refusing what cannot be read, is too large, an OLE file, and what
-    is not a (whole) zip archive."""
-    data = read_bytes(path)
+def _check_bytes(file: str, data: bytes) -> None:
+    """Refuse an OLE file (.xls or encrypted) and what is not a (whole) zip archive."""
     if data.startswith(_OLE_MAGIC):
         raise WorkbookError(
             file, "an Excel 97-2003 (.xls) or password-protected workbook; save it as .xlsx",
@@ -102,7 +106,6 @@ def _read_file(file: str, path: str | Path) -> bytes:
             file, "not an .xlsx workbook (the file is not a zip archive)",
             reason_zh="不是.xlsx工作簿（文件不是zip压缩包）",
         )  # fmt: skip
-    return data
 
 
 def _check_directory(file: str, archive: zipfile.ZipFile) -> None:

@@ -15,6 +15,7 @@ header; the department's name from a "填报单位：…" line, else the departm
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from budget_perf._celltext import normalise
@@ -115,7 +116,16 @@ def read_workbook_with_sources(
     """
     file = str(path)
     package = open_workbook(path)
-    grids = [grid_of(package, sheet, file) for sheet in package.sheets]
+    return read_grids_as_workbook(
+        file, [grid_of(package, sheet, file) for sheet in package.sheets], year
+    )
+
+
+def read_grids_as_workbook(
+    file: str, grids: Sequence[Grid], year: int | None
+) -> tuple[SelfEvaluation, SourceMap]:
+    """:func:`read_workbook_with_sources` for the *grids* already read from the file named
+    *file* (its sheets, in workbook order)."""
     extra = next((grid for grid in grids if grid.sheet == EXTRA_SHEET), None)
     blocks: list[_Block] = []
     years: list[tuple[int, str]] = []

@@ -137,23 +137,26 @@ def read_with_sources(
         ("$.projects[0].funding.total.executed") to its cell ("表1!F5").
 
     Raises:
-        UnknownLayout: a table matches no layout; names the cell and the nearest layout.
+        UnknownLayout: a table holding figures matches no layout (a sheet without figures,
+            a cover or notes, is passed over), or none does; names the cell and the nearest
+            layout.
         WorkbookError: the file cannot be read, or a value cannot: names the sheet and cell.
     """
+    from budget_perf._readers import grids_of_bytes
     from budget_perf._readers._archive import read_bytes
     from budget_perf._readers._sniff import FileFormat, identify
     from budget_perf.excel._sources import SourceMap
     from budget_perf.layouts._read import read_grids_with_sources
 
-    data = read_bytes(path)
+    data = read_bytes(path)  # the file is read once, and its bytes handed on
     if identify(data)[0] is FileFormat.JSON:
         return _read_report_json(path, data, year, region), SourceMap(())
     layouts, forced = _layouts(layout)
-    grids = _grids_of(path)
+    grids = grids_of_bytes(str(path), data)
     if _canonical(grids, layouts, forced):
-        from budget_perf.excel import read_workbook_with_sources
+        from budget_perf.excel._read import read_grids_as_workbook
 
-        report, sources = read_workbook_with_sources(path, year=year)
+        report, sources = read_grids_as_workbook(str(path), grids, year)
         return (report if region is None else attrs.evolve(report, region=region)), sources
     return read_grids_with_sources(
         grids, layouts, year=year, region=region, forced=forced, not_shown=not_shown
@@ -175,14 +178,6 @@ def _canonical(grids: tuple[Grid, ...], layouts: tuple[Layout, ...], forced: Lay
         except UnknownLayout:
             continue
     return False
-
-
-def _grids_of(path: str | Path) -> tuple[Grid, ...]:
-    """The grids of the file at *path*: its worksheets (.xlsx, .xls) or Word tables, the reader
-    chosen by the file's content (:func:`budget_perf._readers.read_grids`)."""
-    from budget_perf._readers import read_grids
-
-    return read_grids(path)
 
 
 def _read_report_json(

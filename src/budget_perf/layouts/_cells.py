@@ -17,7 +17,7 @@ from budget_perf.excel._grid import Cell, Grid
 from budget_perf.excel._values import figure_of, percent_of, text_of
 from budget_perf.layouts._description import Labels, Layout
 
-__all__ = ["Sheet"]
+__all__ = ["Sheet", "is_figure"]
 
 _PATH_STEP = re.compile(r"[.\[]")
 
@@ -104,11 +104,17 @@ class Sheet:
     def leftover_figure(self) -> Cell | None:
         """A written cell holding a figure that no part of the layout placed, if any."""
         for (row, column), cell in sorted(self.grid.cells.items()):
-            if not cell.origin or cell.blank or (row, column) in self.used:
-                continue
-            value = cell.value
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                return cell
-            if isinstance(value, str) and parse_amount(value).status is CellStatus.VALUE:
+            if (row, column) not in self.used and is_figure(cell):
                 return cell
         return None
+
+
+def is_figure(cell: Cell) -> bool:
+    """Whether *cell* is written (where it starts) and holds a figure: a number, or a text that
+    reads as an amount."""
+    if not cell.origin or cell.blank:
+        return False
+    value = cell.value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and parse_amount(value).status is CellStatus.VALUE

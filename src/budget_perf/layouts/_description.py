@@ -147,6 +147,33 @@ class Fact:
     take: str = "right"
 
 
+#: The sign-off line under a table (填表人：… 联系电话：… 填报日期：…), which a form prints whether
+#: or not its description names it: a label the layout's own facts do not read is read as this
+#: fact, its value after the colon or in the next cell ("sign_off"), so that a phone number or a
+#: date beside it is neither refused as a figure without a place nor read as an indicator row.
+SIGN_OFF = (
+    ("填表人", "prepared_by"), ("制表人", "prepared_by"), ("联系人", "prepared_by"),
+    ("联系电话", "phone"), ("填报日期", "date_filed"), ("单位负责人", "head_of_unit"),
+)  # fmt: skip
+
+
+def with_sign_off(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
+    """*facts* and each :data:`SIGN_OFF` label none of them reads.
+
+    >>> [f.field for f in with_sign_off(())][:2]
+    ['prepared_by', 'prepared_by']
+    >>> own = Fact(labels=Labels(variants=("联系电话",)), field="ignore")
+    >>> "phone" in {f.field for f in with_sign_off((own,))}
+    False
+    """
+    extra = tuple(
+        Fact(labels=Labels(variants=(label,)), field=field, take="sign_off")
+        for label, field in SIGN_OFF
+        if not any(fact.labels.match(label) for fact in facts)
+    )
+    return (*facts, *extra)
+
+
 @attrs.frozen(kw_only=True)
 class Block:
     """One block of a form: where it starts, its header's columns and its labelled rows."""

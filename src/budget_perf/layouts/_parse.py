@@ -30,6 +30,7 @@ from budget_perf.layouts._description import (
     Layout,
     RowRule,
     label_key,
+    with_sign_off,
 )
 from budget_perf.model.funds import FundKind, IncomeKind, RateBasis, SpendingKind
 from budget_perf.model.indicators import Level1
@@ -299,7 +300,9 @@ def parse_layout(text: str | bytes) -> Layout:
         table=table,
         money_unit=money,
         match=tuple(Labels(variants=(label,)) for label in match),
-        facts=tuple(_fact(f, f"$.facts[{i}]") for i, f in enumerate(_list(data, "facts", "$"))),
+        facts=with_sign_off(
+            tuple(_fact(f, f"$.facts[{i}]") for i, f in enumerate(_list(data, "facts", "$")))
+        ),
         blocks=blocks,
         parts=tuple(
             _choice(p, f"$.parts[{i}]", PARTS) for i, p in enumerate(_list(data, "parts", "$"))

@@ -1,25 +1,27 @@
 """read: any self-evaluation table, in any described layout, onto the model (private).
 
 The file is turned into grids (one per sheet or table); each grid is read with the layout that
-matches it (or the one named) and the tables are put together into one report.
+matches it (or the one named) and the tables are put together into one report.  A sheet that
+matches no layout and holds no figure (a cover, a page of notes) is passed over; one that holds
+a figure is refused, as is a file where no sheet matches.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
-from budget_perf.errors import BudgetPerfError
+from budget_perf.errors import BudgetPerfError, UnknownLayout
 from budget_perf.excel._errors import WorkbookError
 from budget_perf.excel._grid import Grid
 from budget_perf.excel._sources import SourceMap
+from budget_perf.layouts._cells import is_figure
 from budget_perf.layouts._description import Layout
 from budget_perf.layouts._match import choose
 from budget_perf.layouts._table import TableRead, read_table
 from budget_perf.model import Department, Region, SelfEvaluation
 
-__all__ = ["grids_of", "read_grids_with_sources"]
+__all__ = ["read_grids_with_sources"]
 
 _PREFIX = {
     "department": "$.department_table",
@@ -31,15 +33,6 @@ _FIELD = {
     "score_sheet": "score_sheet",
     "basic_data": "basic_data",
 }
-
-
-def grids_of(path: str | Path) -> tuple[Grid, ...]:
-    """The grids of the file at *path* (an .xlsx workbook: one per sheet)."""
-    from budget_perf.excel._grid import grid_of
-    from budget_perf.excel._guard import open_workbook
-
-    package = open_workbook(path)
-    return tuple(grid_of(package, sheet, str(path)) for sheet in package.sheets)
 
 
 def read_grids_with_sources(
@@ -56,10 +49,19 @@ def read_grids_with_sources(
     tables: list[tuple[Layout, TableRead]] = []
     counts: dict[str, int] = {}
     file = grids[0].file if grids else ""
+    unmatched: UnknownLayout | None = None
     for grid in grids:
         if not any(not c.blank for c in grid.cells.values()):
             continue  # an empty sheet
-        layout = forced or choose(grid, layouts)
+        try:
+            layout = choose(grid, [forced] if forced else layouts)
+        except UnknownLayout as error:
+            if not any(is_figure(cell) for cell in grid.cells.values()):
+                unmatched = unmatched or error  # a cover or notes sheet: it holds no figure
+                continue
+            if forced is None:
+                raise
+            layout = forced  # layout= reads a table whose labels it would not pick
         kind = layout.table
         if kind == "project":
             prefix = f"$.projects[{counts.get(kind, 0)}]"
@@ -81,6 +83,8 @@ def read_grids_with_sources(
                 raise grid.error(
                     None, f"cannot read the table: {error}", f"无法读取该表：{error}"
                 ) from None
+    if not tables and unmatched is not None:
+        raise unmatched
     if not tables:
         raise WorkbookError(file, "no table found", reason_zh="未找到表格")
     years = sorted({t.year for _, t in tables if t.year is not None})

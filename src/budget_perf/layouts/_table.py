@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from budget_perf.cells import CellStatus, parse_date
 from budget_perf.excel._grid import Grid
 from budget_perf.excel._values import text_of
 from budget_perf.layouts._cells import Sheet
@@ -56,13 +57,13 @@ def _facts(sheet: Sheet, rows: list[int]) -> dict[str, Any]:
             if fact is None or (cell.row, cell.column) in sheet.used:
                 continue
             sheet.used.add((cell.row, cell.column))
-            if fact.take == "after_colon":
-                value = (
-                    re.split(r"[:：]", text, maxsplit=1)[-1].strip()
-                    if re.search(r"[:：]", text)
-                    else ""
-                )
-                where = cell
+            after = (
+                re.split(r"[:：]", text, maxsplit=1)[-1].strip()
+                if re.search(r"[:：]", text)
+                else ""
+            )
+            if fact.take == "after_colon" or (fact.take == "sign_off" and after):
+                value, where = after, cell
             else:
                 nxt = cells[index + 1] if index + 1 < len(cells) else None
                 labelled = nxt is not None and any(
@@ -78,6 +79,8 @@ def _facts(sheet: Sheet, rows: list[int]) -> dict[str, Any]:
                 facts["notes"].append(f"{text}：{value}")
             elif fact.field == "notes":
                 facts["notes"].append(value)
+            elif fact.field == "date_filed" and fact.take == "sign_off" and not _is_date(value):
+                facts["notes"].append(text if where is cell else f"{text.rstrip(':：')}：{value}")
             elif fact.field == "date_filed":
                 facts[fact.field] = sheet.date(where, value, "")
             elif fact.field == "stated_total_score":
@@ -85,6 +88,11 @@ def _facts(sheet: Sheet, rows: list[int]) -> dict[str, Any]:
             else:
                 facts[fact.field] = value
     return facts
+
+
+def _is_date(text: str) -> bool:
+    """Whether *text* is blank or reads as a date (a sign-off's other text is kept as a note)."""
+    return parse_date(text).status in (CellStatus.BLANK, CellStatus.VALUE)
 
 
 def _cut(sheet: Sheet, found: list[Segment]) -> tuple[bool, Cut]:
