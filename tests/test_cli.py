@@ -1,8 +1,9 @@
 """The budget-perf command: what a reviewer types and what comes back.
 
-Exit status: 0 done with no finding at or above ``--fail-on``, 1 such findings, 2 an input that cannot be read or a
-wrong command line, 3 an internal error, 130 interrupted, 141 output closed early.  The child-
-process cases (a real closed pipe, a real Ctrl-C) are in ``tests/hostile_cases/cli.py``.
+Exit status: 0 done with no finding at or above ``--fail-on``, 1 such findings, 2 an input that
+cannot be read or a wrong command line, 3 an internal error, 130 interrupted, 141 output closed
+early.  The child-process cases (a real closed pipe, a real Ctrl-C) are in
+``tests/hostile_cases/cli.py``.
 """
 
 import codecs
