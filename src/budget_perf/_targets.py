@@ -253,18 +253,36 @@ def _mask(text: str, span: tuple[int, int]) -> str:
     return text[: span[0]] + "\x00" * (span[1] - span[0]) + text[span[1] :]
 
 
+# What a clause must hold for each pattern to match: a pattern is run only on a clause that
+# holds its character (most clauses are prose with no figure, and the patterns, which start
+# with an optional comparator, are tried at every position of the text).
+_HAS_ARABIC = re.compile(r"[0-9]")
+_HAS_LATIN = re.compile(r"[A-Za-z]")
+_HAS_CHINESE = re.compile(rf"[{_CN}]")
+#: A clause with none of these holds no figure, stated or stray: it is qualitative.
+_HAS_FIGURE = re.compile(rf"[\dA-Za-z{_CN}]")
+_FIGURE_PATTERNS = ((_SYMBOLIC, _HAS_LATIN), (_ARABIC, _HAS_ARABIC), (_CHINESE, _HAS_CHINESE))
+
+
 def _parse_clause(text: str) -> TargetClause:
     """One clause, its record built once from what the patterns find."""
+    if _HAS_FIGURE.search(text) is None:  # no digit, letter or numeral: no pattern can match
+        per_match = _PER.search(text)
+        per = "" if per_match is None else per_match[0]
+        return TargetClause(text=text, kind=TargetKind.QUALITATIVE, per=per)
     work = text
-    for pattern in (_IDIOMS, _CALENDAR):
-        for match in pattern.finditer(work):
-            work = _mask(work, match.span())
+    for pattern, needs in ((_IDIOMS, _HAS_CHINESE), (_CALENDAR, _HAS_ARABIC)):
+        if needs.search(work) is not None:
+            for match in pattern.finditer(work):
+                work = _mask(work, match.span())
     per_match = _PER.search(work)
     per = "" if per_match is None else per_match[0]
     if per_match is not None:
         work = _mask(work, per_match.span())
     found: list[re.Match[str]] = []
-    for pattern in (_SYMBOLIC, _ARABIC, _CHINESE):
+    for pattern, needs in _FIGURE_PATTERNS:
+        if needs.search(work) is None:
+            continue
         for match in pattern.finditer(work):
             found.append(match)
             work = _mask(work, match.span())
@@ -327,11 +345,14 @@ def _clauses(text: str) -> list[TargetClause]:
         if len(pieces) == 1:  # the clause is the piece: read once
             result.append(_parse_clause(piece))
             continue
-        parts = [_parse_clause(p.strip()) for p in pieces]
-        if all(p.kind is not TargetKind.QUALITATIVE for p in parts):
-            result.extend(parts)
-        else:
-            result.append(_parse_clause(piece))
+        parts = []
+        for part in pieces:  # a list of figures, unless one part is prose: then the whole piece
+            clause = _parse_clause(part.strip())
+            if clause.kind is TargetKind.QUALITATIVE:
+                parts = [_parse_clause(piece)]
+                break
+            parts.append(clause)
+        result.extend(parts)
     return result
 
 
