@@ -218,6 +218,11 @@ _CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | 
 _CN_POWERS = {"十": 10, "百": 100, "千": 1000}
 
 
+#: An Arabic figure of at most this many characters is within a figure's bounds (15 digits
+#: before the point, 6 after) however it is written.
+_SHORT_FIGURE = 7
+
+
 def _chinese_number(text: str) -> int | None:
     """A plain Chinese numeral as an int ("十二" → 12, "两百" → 200); None if not plain."""
     total, pending, last, zero = 0, None, 10_000, False
@@ -244,6 +249,8 @@ def _chinese_number(text: str) -> int | None:
 
 def _number(text: str) -> Decimal | None:
     if text[0] in "0123456789":
+        if len(text) <= _SHORT_FIGURE:  # within the bounds as it stands: no check to repeat
+            return Decimal(text.replace(",", ""))
         return to_decimal(text.replace(",", ""), field="figure")
     value = _chinese_number(text)
     return None if value is None else Decimal(value)
@@ -256,12 +263,43 @@ def _mask(text: str, span: tuple[int, int]) -> str:
 # What a clause must hold for each pattern to match: a pattern is run only on a clause that
 # holds its character (most clauses are prose with no figure, and the patterns, which start
 # with an optional comparator, are tried at every position of the text).
-_HAS_ARABIC = re.compile(r"[0-9]")
+# A figure's number, the range and "余" after it, and its unit: what a match of _ARABIC or
+# _CHINESE must hold, from its first digit to its unit; these start with a character class,
+# which the regular expression engine finds fast.
+_BETWEEN = r"[\s%\-~—–至到余多"
+_HAS_ARABIC = re.compile(rf"[0-9]{_BETWEEN}0-9.,]*(?:{'|'.join(map(re.escape, UNITS))})")
+_HAS_CHINESE = re.compile(
+    rf"[{_CN}]{_BETWEEN}{_CN}]*(?:{'|'.join(map(re.escape, _COUNT_UNITS))})"
+)
 _HAS_LATIN = re.compile(r"[A-Za-z]")
-_HAS_CHINESE = re.compile(rf"[{_CN}]")
+_HAS_CALENDAR = re.compile(r"[0-9]\s*[年月]")
+_HAS_IDIOM = re.compile(r"[两四一]个")
 #: A clause with none of these holds no figure, stated or stray: it is qualitative.
 _HAS_FIGURE = re.compile(rf"[\dA-Za-z{_CN}]")
 _FIGURE_PATTERNS = ((_SYMBOLIC, _HAS_LATIN), (_ARABIC, _HAS_ARABIC), (_CHINESE, _HAS_CHINESE))
+
+
+_CLAUSE_FIELDS = tuple(field.name for field in attrs.fields(TargetClause))
+
+
+def _clause(
+    text: str,
+    kind: TargetKind,
+    per: str,
+    *,
+    comparator: Comparator | None = None,
+    numbers: tuple[Decimal, ...] = (),
+    unit: str = "",
+    reason: str = "",
+) -> TargetClause:
+    """A clause of values the parser made, each of its field's type by construction: built
+    without running the validators again (the values are checked once, as they are read)."""
+    clause = object.__new__(TargetClause)
+    for name, value in zip(
+        _CLAUSE_FIELDS, (text, kind, comparator, numbers, unit, per, reason), strict=True
+    ):
+        object.__setattr__(clause, name, value)
+    return clause
 
 
 def _parse_clause(text: str) -> TargetClause:
@@ -269,9 +307,9 @@ def _parse_clause(text: str) -> TargetClause:
     if _HAS_FIGURE.search(text) is None:  # no digit, letter or numeral: no pattern can match
         per_match = _PER.search(text)
         per = "" if per_match is None else per_match[0]
-        return TargetClause(text=text, kind=TargetKind.QUALITATIVE, per=per)
+        return _clause(text, TargetKind.QUALITATIVE, per)
     work = text
-    for pattern, needs in ((_IDIOMS, _HAS_CHINESE), (_CALENDAR, _HAS_ARABIC)):
+    for pattern, needs in ((_IDIOMS, _HAS_IDIOM), (_CALENDAR, _HAS_CALENDAR)):
         if needs.search(work) is not None:
             for match in pattern.finditer(work):
                 work = _mask(work, match.span())
@@ -288,21 +326,21 @@ def _parse_clause(text: str) -> TargetClause:
             work = _mask(work, match.span())
     bare = _BARE.fullmatch(text) if not found else None
     if bare is not None:
-        return TargetClause(text=text, per=per, **_read_figure(bare))
+        return _clause(text, per=per, **_read_figure(bare))
     stray = _DIGITS.search(work)
     if stray is not None:
         reason = f"figure without a recognised unit: {stray[0]!r}"
-        return TargetClause(text=text, kind=TargetKind.UNPARSED, per=per, reason=reason)
+        return _clause(text, TargetKind.UNPARSED, per, reason=reason)
     if not found:
-        return TargetClause(text=text, kind=TargetKind.QUALITATIVE, per=per)
+        return _clause(text, TargetKind.QUALITATIVE, per)
     if len(found) > 1:
         figures = ", ".join(repr(m[0]) for m in found)
         reason = f"several figures in one clause: {figures}"
-        return TargetClause(text=text, kind=TargetKind.UNPARSED, per=per, reason=reason)
+        return _clause(text, TargetKind.UNPARSED, per, reason=reason)
     try:
-        return TargetClause(text=text, per=per, **_read_figure(found[0]))
+        return _clause(text, per=per, **_read_figure(found[0]))
     except InvalidAmount as refused:  # a figure beyond the bounds (15 digits, 6 decimals)
-        return TargetClause(text=text, kind=TargetKind.UNPARSED, per=per, reason=str(refused))
+        return _clause(text, TargetKind.UNPARSED, per, reason=str(refused))
 
 
 def _read_figure(match: re.Match[str]) -> dict[str, Any]:

@@ -129,7 +129,9 @@ def check(
                 found = [_crashed(rule, exc)]
             for finding in found:
                 severity = options.severity_for(finding.code, finding.severity)
-                findings.append(attrs.evolve(finding, severity=severity))
+                if severity is not finding.severity:
+                    finding = attrs.evolve(finding, severity=severity)
+                findings.append(finding)
     return Findings(sorted(findings, key=Finding.sort_key))
 
 

@@ -5,10 +5,12 @@ figure in the JSON document as well as in the model.
 """
 
 import enum
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from decimal import Decimal
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -37,6 +39,7 @@ __all__ = [
     "EvaluationTable",
     "IndicatorAt",
     "basis_of",
+    "blank_text",
     "block_indicators_at",
     "budget_of",
     "compare_percent",
@@ -46,6 +49,7 @@ __all__ = [
     "filled",
     "fmt",
     "indicators_at",
+    "per_check",
     "sums_known",
     "unseen",
     "walks_listed_once",
@@ -105,23 +109,33 @@ def basis_of(funding: Funding) -> tuple[str, str, str]:
 
 def evaluation_tables(evaluation: SelfEvaluation) -> Iterator[EvaluationTable]:
     """The department table (if any), then each project table, in report order."""
+    return iter(per_check(_tables, evaluation))
+
+
+def _tables(evaluation: SelfEvaluation) -> tuple[EvaluationTable, ...]:
+    found: list[EvaluationTable] = []
     table = evaluation.department_table
     if table is not None:
-        yield EvaluationTable(
-            path="$.department_table",
-            name="部门整体支出绩效自评表",
-            funding=table.funding,
-            indicators=table.indicators,
-            table=table,
+        found.append(
+            EvaluationTable(
+                path="$.department_table",
+                name="部门整体支出绩效自评表",
+                funding=table.funding,
+                indicators=table.indicators,
+                table=table,
+            )
         )
     for index, project in enumerate(evaluation.projects):
-        yield EvaluationTable(
-            path=f"$.projects[{index}]",
-            name=project.name,
-            funding=project.funding,
-            indicators=project.indicators,
-            table=project,
+        found.append(
+            EvaluationTable(
+                path=f"$.projects[{index}]",
+                name=project.name,
+                funding=project.funding,
+                indicators=project.indicators,
+                table=project,
+            )
         )
+    return tuple(found)
 
 
 @attrs.frozen(kw_only=True)
@@ -152,28 +166,44 @@ def indicators_at(tree: IndicatorTree, base: str) -> Iterator[IndicatorAt]:
         )
 
 
-#: In a run of :func:`budget_perf.checks.check`, the indicators of each block, listed once for
-#: all the rules that visit them (keyed by the tree's id; the tree is kept with them).
-_BLOCKS: ContextVar[dict[tuple[int, str, int], tuple[object, list[IndicatorAt]]] | None] = (
-    ContextVar("_BLOCKS", default=None)
+#: In a run of :func:`budget_perf.checks.check`, what the rules ask of the same record again
+#: and again — the tables, each block's indicators, whether a row is filled, how an
+#: indicator reads — found once for all the rules: keyed by the function, the record's id and
+#: the other arguments; the record is kept with its result, so an id reused by another record
+#: is never mistaken for it.
+_MEMO: ContextVar[dict[tuple[object, ...], tuple[object, Any]] | None] = ContextVar(
+    "_MEMO", default=None
 )
+_R = TypeVar("_R")
+_T = TypeVar("_T")
+
+
+def per_check(function: Callable[..., _R], record: _T, *args: Hashable) -> _R:
+    """``function(record, *args)``, computed once per record and arguments in a check run.
+
+    Outside :func:`walks_listed_once` it is simply called.  The result is shared by every rule
+    that asks: it must not be changed (tuples, frozen records).
+    """
+    memo = _MEMO.get()
+    if memo is None:
+        return function(record, *args)
+    key = (function, id(record), *args)
+    found = memo.get(key)
+    if found is not None and found[0] is record:
+        return cast(_R, found[1])
+    result = function(record, *args)
+    memo[key] = (record, result)
+    return result
 
 
 def block_indicators_at(tree: IndicatorTree, base: str, i: int) -> Iterator[IndicatorAt]:
     """The 三级 indicators of the *i*-th 一级 block of *tree*, with their paths."""
-    listed = _BLOCKS.get()
-    if listed is None:
-        return iter(_block(tree, base, i))
-    key = (id(tree), base, i)
-    found = listed.get(key)
-    if found is None or found[0] is not tree:
-        found = listed[key] = (tree, _block(tree, base, i))
-    return iter(found[1])
+    return iter(per_check(_block, tree, base, i))
 
 
-def _block(tree: IndicatorTree, base: str, i: int) -> list[IndicatorAt]:
+def _block(tree: IndicatorTree, base: str, i: int) -> tuple[IndicatorAt, ...]:
     level1 = tree.groups[i]
-    return [
+    return tuple(
         IndicatorAt(
             path=f"{base}.indicators.groups[{i}].groups[{j}].indicators[{k}]",
             level1=level1,
@@ -182,17 +212,17 @@ def _block(tree: IndicatorTree, base: str, i: int) -> list[IndicatorAt]:
         )
         for j, level2 in enumerate(level1.groups)
         for k, indicator in enumerate(level2.indicators)
-    ]
+    )
 
 
 @contextmanager
 def walks_listed_once() -> Iterator[None]:
-    """Within the block, each block's indicators are listed once, for every rule that asks."""
-    token = _BLOCKS.set({})
+    """Within the block, what rules ask of the same record is found once (:func:`per_check`)."""
+    token = _MEMO.set({})
     try:
         yield
     finally:
-        _BLOCKS.reset(token)
+        _MEMO.reset(token)
 
 
 def sums_known(tree: IndicatorTree) -> bool:
@@ -223,7 +253,8 @@ def unseen(indicator: Indicator) -> bool:
     >>> unseen(Indicator(name="满意度", not_shown=("score",))), unseen(Indicator(name="x"))
     (True, False)
     """
-    return any(not indicator.is_shown(part) for part in ("weight", "score", "target", "actual"))
+    hidden = indicator.not_shown
+    return bool(hidden) and any(part in hidden for part in ("weight", "score", "target", "actual"))
 
 
 def filled(indicator: Indicator) -> bool:
@@ -238,9 +269,19 @@ def filled(indicator: Indicator) -> bool:
     return (
         indicator.weight is not None
         or indicator.score is not None
-        or not is_blank(normalise(indicator.target))
-        or not is_blank(normalise(indicator.actual))
+        or not blank_text(indicator.target)
+        or not blank_text(indicator.actual)
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def blank_text(text: str) -> bool:
+    """Whether a cell's text states nothing ("", "/", "—", "无" …), once per text.
+
+    >>> blank_text(" — "), blank_text("100%")
+    (True, False)
+    """
+    return is_blank(normalise(text))
 
 
 def expense_rows(row: ExpenseRow, path: str) -> Iterator[tuple[str, ExpenseRow]]:

@@ -53,8 +53,17 @@ class Severity(enum.Enum):
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Severity):
             return NotImplemented
-        order = list(Severity)
-        return order.index(self) < order.index(other)
+        return _RANK[self] < _RANK[other]
+
+
+#: Each severity's place in the order, errors first.
+_RANK = {severity: rank for rank, severity in enumerate(Severity)}
+#: An index in a path, which sorts by number ("[10]" after "[9]").
+_INDEX = re.compile(r"\[(\d+)\]")
+
+
+def _padded(match: "re.Match[str]") -> str:
+    return f"[{int(match[1]):06d}]"
 
 
 @attrs.frozen(kw_only=True)
@@ -77,8 +86,7 @@ class Finding:
 
     def sort_key(self) -> tuple[int, str, str, str]:
         """Findings sort by severity, then path (in table order), code and message."""
-        path = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m[1]):06d}]", self.path)
-        return (list(Severity).index(self.severity), path, self.code, self.message_en)
+        return (_RANK[self.severity], _INDEX.sub(_padded, self.path), self.code, self.message_en)
 
 
 class Findings(tuple[Finding, ...]):

@@ -25,12 +25,12 @@ indicators only (``total_includes_execution`` False), they alone carry the 100 (
 from collections.abc import Iterator
 from decimal import Decimal
 
-from budget_perf._celltext import is_blank, normalise
 from budget_perf._decimal import ZERO
 from budget_perf.checks._reading import read_indicator
 from budget_perf.checks._sums import Part, judge_sum, known_sum
 from budget_perf.checks._walk import (
     EvaluationTable,
+    blank_text,
     evaluation_tables,
     filled,
     fmt,
@@ -245,12 +245,12 @@ def _required_cells(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             )
         for at in rows:
             ind = at.indicator
-            target = not is_blank(normalise(ind.target))
+            target = not blank_text(ind.target)
             blanks = [
                 ("weight", ind.weight is None and not no_weights, "分值"),
                 ("score", ind.score is None and ind.weight is not None, "得分"),
                 ("target", not target, "年度指标值"),
-                ("actual", target and is_blank(normalise(ind.actual)), "实际完成值"),
+                ("actual", target and blank_text(ind.actual), "实际完成值"),
             ]
             for field, blank, label in blanks:
                 if not blank or not ind.is_shown(field):  # not shown is not missing

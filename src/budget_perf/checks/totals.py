@@ -35,6 +35,7 @@ from budget_perf.checks._walk import (
     filled,
     fmt,
     indicators_at,
+    per_check,
     sums_known,
     unseen,
     whole_blocks,
@@ -64,6 +65,10 @@ def weight_parts(tree: IndicatorTree, base: str) -> list[Part]:
     weight gives its stated 一级 weight instead, if it states one, else the weights with blanks
     (a weight the copy does not show is a part not shown).  Ungrouped indicators follow.
     """
+    return list(per_check(_weight_parts, tree, base))
+
+
+def _weight_parts(tree: IndicatorTree, base: str) -> tuple[Part, ...]:
     parts: list[Part] = []
     for i, group in enumerate(tree.groups):
         rows = [_weight_part(a) for a in block_indicators_at(tree, base, i) if _counted(a)]
@@ -75,7 +80,7 @@ def weight_parts(tree: IndicatorTree, base: str) -> list[Part]:
     parts += [
         _weight_part(a) for a in indicators_at(tree, base) if a.level1 is None and _counted(a)
     ]
-    return parts
+    return tuple(parts)
 
 
 def _level1_weights(context: CheckContext, rule: Rule) -> Iterator[Finding]:
@@ -178,8 +183,9 @@ def _total_row(column: str) -> RuleFunction:
                     if _counted(a)
                 ]
             if tree.total_includes_execution:
-                execution: Part | None = _execution_part(context, table, tree, weight_column)
-                parts = [_execution_part(context, table, tree, weight_column), *items]
+                part = _execution_part(context, table, tree, weight_column)
+                execution: Part | None = part
+                parts = [part, *items]
             else:  # the 总分 row adds up the indicators only (Sichuan)
                 execution, parts = None, items
             severity = judge_sum(stated, parts)

@@ -99,8 +99,8 @@ class PartlyShown:
         Raises:
             ValueError: the record has no such part (a misspelt name is a bug, not "shown").
         """
-        parts = _parts(type(self))
+        parts = _PARTS.get(type(self)) or _parts(type(self))
         if part not in parts:
             raise ValueError(f"{type(self).__name__} has no part {part!r}")
         hidden: tuple[str, ...] = getattr(self, "not_shown", ())
-        return part not in hidden
+        return not hidden or part not in hidden
