@@ -4,6 +4,7 @@ The rules are documented in :mod:`budget_perf.cells`, which exports everything p
 """
 
 import enum
+import functools
 import re
 from decimal import Decimal
 from typing import Any
@@ -302,8 +303,13 @@ def _clause(
     return clause
 
 
+@functools.lru_cache(maxsize=8192)
 def _parse_clause(text: str) -> TargetClause:
-    """One clause, its record built once from what the patterns find."""
+    """One clause, its record built once from what the patterns find.
+
+    Clauses recur across indicators and reports ("≥95%", "按时完成", "满意度达90%以上"): each
+    text is read once, its (immutable) record shared.
+    """
     if _HAS_FIGURE.search(text) is None:  # no digit, letter or numeral: no pattern can match
         per_match = _PER.search(text)
         per = "" if per_match is None else per_match[0]

@@ -40,9 +40,9 @@ budget_perf.errors.InvalidAmount: executed: expected a Decimal, got float 394.0
 """
 
 import enum
+import math
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from fractions import Fraction
 from typing import Literal, TypeAlias, TypeVar, overload
 
 from budget_perf._decimal import (
@@ -261,23 +261,28 @@ def percentage_shares(
     if chosen is ShareMethod.ROUND:
         percents = [_percent(v / total, digits) for v in values]
     else:
-        percents = _largest_remainder(values, total, digits)
+        percents = _largest_remainder(values, digits)
     if isinstance(parts, Mapping):
         return dict(zip(keys, percents, strict=True))
     return tuple(percents)
 
 
-def _largest_remainder(values: Sequence[Decimal], total: Decimal, places: int) -> list[Decimal]:
+def _largest_remainder(values: Sequence[Decimal], places: int) -> list[Decimal]:
     """Shares of *total* in units of 10**-places percent, adding up to exactly 100."""
-    scale = Fraction(100 * 10**places)
-    exact = [Fraction(v) * scale / Fraction(total) for v in values]
-    units = [int(x) for x in exact]  # floor: every share is non-negative
-    missing = 100 * 10**places - sum(units)
+    # Exactly, in integers: each value as a fraction n / d, all over one common denominator.
+    ratios = [v.as_integer_ratio() for v in values]
+    common = math.lcm(*(d for _, d in ratios))
+    whole = [n * (common // d) for n, d in ratios]
+    denominator = sum(whole)  # the total over the same denominator
+    scale = 100 * 10**places
+    units, remainders = zip(*(divmod(w * scale, denominator) for w in whole), strict=True)
+    counted = list(units)  # floor: every share is non-negative
+    missing = scale - sum(counted)
     # Largest remainder first; on a tie, the earlier position first (sorted() is stable).
-    order = sorted(range(len(values)), key=lambda i: exact[i] - units[i], reverse=True)
+    order = sorted(range(len(values)), key=lambda i: remainders[i], reverse=True)
     for i in order[:missing]:
-        units[i] += 1
-    return [Decimal(u).scaleb(-places) for u in units]
+        counted[i] += 1
+    return [Decimal(u).scaleb(-places) for u in counted]
 
 
 def _percent(ratio: Decimal, places: int) -> Decimal:

@@ -158,12 +158,18 @@ class IndicatorAt:
 
 def indicators_at(tree: IndicatorTree, base: str) -> Iterator[IndicatorAt]:
     """Every 三级 indicator of *tree* with its path under *base*: grouped, then ungrouped."""
-    for i in range(len(tree.groups)):
-        yield from block_indicators_at(tree, base, i)
-    for k, indicator in enumerate(tree.ungrouped):
-        yield IndicatorAt(
+    return iter(per_check(_indicators, tree, base))
+
+
+def _indicators(tree: IndicatorTree, base: str) -> tuple[IndicatorAt, ...]:
+    grouped = [at for i in range(len(tree.groups)) for at in block_indicators_at(tree, base, i)]
+    ungrouped = [
+        IndicatorAt(
             path=f"{base}.indicators.ungrouped[{k}]", level1=None, level2=None, indicator=indicator
         )
+        for k, indicator in enumerate(tree.ungrouped)
+    ]
+    return (*grouped, *ungrouped)
 
 
 #: In a run of :func:`budget_perf.checks.check`, what the rules ask of the same record again

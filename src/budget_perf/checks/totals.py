@@ -68,10 +68,15 @@ def weight_parts(tree: IndicatorTree, base: str) -> list[Part]:
     return list(per_check(_weight_parts, tree, base))
 
 
+def _block_weights(tree: IndicatorTree, base: str, i: int) -> tuple[Part, ...]:
+    """The weights of the counted 三级 rows of the *i*-th block, as parts (once per check)."""
+    return tuple(_weight_part(a) for a in block_indicators_at(tree, base, i) if _counted(a))
+
+
 def _weight_parts(tree: IndicatorTree, base: str) -> tuple[Part, ...]:
     parts: list[Part] = []
     for i, group in enumerate(tree.groups):
-        rows = [_weight_part(a) for a in block_indicators_at(tree, base, i) if _counted(a)]
+        rows = list(per_check(_block_weights, tree, base, i))
         if any(p.value is None for p in rows) and group.stated_weight is not None:
             rows = [
                 Part(path=f"{base}.indicators.groups[{i}].stated_weight", value=group.stated_weight)
@@ -91,11 +96,7 @@ def _level1_weights(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             group = table.indicators.groups[i]
             if group.stated_weight is None:
                 continue
-            parts = [
-                _weight_part(a)
-                for a in block_indicators_at(table.indicators, table.path, i)
-                if _counted(a)
-            ]
+            parts = per_check(_block_weights, table.indicators, table.path, i)
             severity = judge_sum(group.stated_weight, parts) if parts else None
             if severity is None:
                 continue
