@@ -13,6 +13,7 @@ Dashes ("—", "——", "–") are left alone (NFKC leaves them too): on their 
 blank cell, between two figures they mark a range.
 """
 
+import functools
 import re
 
 __all__ = ["BLANK_MARKERS", "has_cjk", "is_blank", "normalise"]
@@ -42,8 +43,12 @@ _DASHES = re.compile(r"[-—–―─]+")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
-    """Map full-width forms and odd spaces to plain ASCII, then strip the ends."""
+    """Map full-width forms and odd spaces to plain ASCII, then strip the ends.
+
+    Each text is mapped once however many readers and rules ask (a pure function of a str).
+    """
     return _SPACES.sub(" ", text.translate(_TABLE)).strip()
 
 

@@ -275,8 +275,9 @@ _HAS_CHINESE = re.compile(
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 _HAS_CALENDAR = re.compile(r"[0-9]\s*[年月]")
 _HAS_IDIOM = re.compile(r"[两四一]个")
-#: A clause with none of these holds no figure, stated or stray: it is qualitative.
-_HAS_FIGURE = re.compile(rf"[\dA-Za-z{_CN}]")
+#: A clause with none of these (a digit of any script, a letter, an idiom such as "两个维护",
+#: a Chinese numeral before a count unit) holds no figure, stated or stray: it is qualitative.
+_HAS_FIGURE = re.compile(rf"[\dA-Za-z]|{_HAS_IDIOM.pattern}|{_HAS_CHINESE.pattern}")
 _FIGURE_PATTERNS = ((_SYMBOLIC, _HAS_LATIN), (_ARABIC, _HAS_ARABIC), (_CHINESE, _HAS_CHINESE))
 
 
@@ -303,6 +304,15 @@ def _clause(
     return clause
 
 
+def _target(raw: str, kind: TargetKind, clauses: tuple[TargetClause, ...]) -> Target:
+    """A target of the parser's own values, built as :func:`_clause` builds a clause."""
+    target = object.__new__(Target)
+    object.__setattr__(target, "raw", raw)
+    object.__setattr__(target, "kind", kind)
+    object.__setattr__(target, "clauses", clauses)
+    return target
+
+
 @functools.lru_cache(maxsize=8192)
 def _parse_clause(text: str) -> TargetClause:
     """One clause, its record built once from what the patterns find.
@@ -310,7 +320,7 @@ def _parse_clause(text: str) -> TargetClause:
     Clauses recur across indicators and reports ("≥95%", "按时完成", "满意度达90%以上"): each
     text is read once, its (immutable) record shared.
     """
-    if _HAS_FIGURE.search(text) is None:  # no digit, letter or numeral: no pattern can match
+    if _HAS_FIGURE.search(text) is None:  # no pattern can match, no digit is left stray
         per_match = _PER.search(text)
         per = "" if per_match is None else per_match[0]
         return _clause(text, TargetKind.QUALITATIVE, per)
@@ -431,4 +441,4 @@ def parse_target(text: str) -> Target:
         kind = TargetKind.QUALITATIVE
     else:
         kind = clauses[0].kind if len(clauses) == 1 else TargetKind.COMPOUND
-    return Target(raw=text, kind=kind, clauses=tuple(clauses))
+    return _target(text, kind, tuple(clauses))

@@ -81,6 +81,12 @@ def list_profiles() -> tuple[str, ...]:
     >>> list_profiles()
     ('hunan-departmental', 'national-2020', 'yueyang-departmental')
     """
+    return _bundled()
+
+
+@functools.cache
+def _bundled() -> tuple[str, ...]:
+    """The bundled profiles' keys, listed once: the package's files do not change in a run."""
     names = (entry.name for entry in resources.files(__name__).iterdir())
     return tuple(sorted(name.removesuffix(".json") for name in names if name.endswith(".json")))
 
