@@ -303,10 +303,10 @@ def _deviation_notes(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             if ind.deviation_note.strip() or not ind.is_shown("deviation_note"):
                 continue
             below = ind.weight is not None and ind.score is not None and ind.score < ind.weight
-            level1, level2 = at.categories
-            missed = missed_target(ind, level1=level1, level2=level2)
-            if not below and not missed:
-                continue
+            if not below:  # full marks: is the target visibly missed all the same?
+                level1, level2 = at.categories
+                if not missed_target(ind, level1=level1, level2=level2):
+                    continue
             yield rule.finding(
                 path=f"{at.path}.deviation_note",
                 stated=ind.score,
