@@ -194,3 +194,21 @@ def test_a_file_is_a_workbook_by_its_content_whatever_its_name(
     assert book.cells is not None and book.cells["$.projects[1].funding.stated_execution_rate"]
     assert broken.status == "failed" and broken.problem is not None
     assert "JSON" not in broken.problem.message("en")
+
+
+def test_an_envelope_from_a_worker_carries_its_report_packed_until_asked_for() -> None:
+    """A worker sends each envelope back with its report pickled once; the department, year,
+    region, findings and where each finding is are read without rebuilding the report, which
+    is unpacked only when the caller asks for it, equal to the one checked."""
+    report = bp.examples.load("yueyang-npc-2022")
+    envelope = next(bp.check_many([report]))
+    packed = envelope.packed()
+    assert type(packed._report).__name__ == "_Packed"  # not rebuilt yet
+    assert (packed.department, packed.year, packed.region) == ("岳阳市人大常委会", 2022, None)
+    assert packed.findings == envelope.findings
+    for finding in packed.findings:
+        for language in ("zh", "en"):
+            assert packed.place(finding.path, language) == envelope.place(finding.path, language)
+    assert type(packed._report).__name__ == "_Packed"  # still not rebuilt
+    assert packed.report == report
+    assert packed == envelope

@@ -22,8 +22,9 @@ Decimal('76.58')
 """
 
 from budget_perf import examples
-from budget_perf._batch import Envelope, LoadProblem, ReportSource, check_many
+from budget_perf._batch import ReportSource, check_many
 from budget_perf._decimal import round_half_up
+from budget_perf._envelope import Envelope, LoadProblem
 from budget_perf.arrow import to_arrow, to_pandas, to_polars
 from budget_perf.cells import (
     AmountCell,

@@ -20,17 +20,16 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
-from typing import Literal
 
 import attrs
 
+from budget_perf._envelope import Envelope, LoadProblem
 from budget_perf._jsonload import MAX_DOCUMENT_SIZE, loads_strict
 from budget_perf._readers._archive import ZIP_MAGIC
 from budget_perf._readers._sniff import OLE_MAGIC
 from budget_perf._schema import SCHEMA_KEY
-from budget_perf.checks import CheckOptions, Finding, check
+from budget_perf.checks import CheckOptions, check
 from budget_perf.errors import BudgetPerfError
-from budget_perf.formatting import Language
 from budget_perf.model import SelfEvaluation
 from budget_perf.profiles import RuleProfile
 from budget_perf.serialization import from_data
@@ -42,6 +41,7 @@ __all__ = [
     "ReportSource",
     "check_many",
     "check_source",
+    "check_to_send",
     "expand",
     "is_office",
     "os_problem",
@@ -53,56 +53,8 @@ __all__ = [
 REPORT_SUFFIXES = (".json", ".xlsx", ".xls", ".docx")
 #: A source: a file or folder path, or a report already loaded.
 ReportSource = str | os.PathLike[str] | SelfEvaluation
-Status = Literal["checked", "failed", "skipped"]
 #: Reports in flight per worker process: enough to keep each busy, few enough to bound memory.
 _WINDOW_PER_JOB = 2
-
-
-@attrs.frozen(kw_only=True)
-class LoadProblem:
-    """Why a file was not checked, in English and Chinese."""
-
-    message_en: str
-    message_zh: str
-
-    def message(self, language: Language = "zh") -> str:
-        """The reason in *language*."""
-        return self.message_zh if language == "zh" else self.message_en
-
-
-@attrs.frozen(kw_only=True)
-class Envelope:
-    """One source's result: the file, the report read from it (or why not), its findings.
-
-    *status* is ``checked`` (the report was read and checked), ``failed`` (it could not be
-    read: *problem* says why) or ``skipped`` (not a report: a folder's other files, a JSON
-    document of another kind; *problem* says which).  *cells* maps a finding's path to its
-    workbook cell for a report read from a workbook.
-    """
-
-    source: str
-    status: Status
-    report: SelfEvaluation | None = None
-    findings: tuple[Finding, ...] = ()
-    cells: Mapping[str, str] | None = None
-    problem: LoadProblem | None = None
-
-    @property
-    def department(self) -> str | None:
-        """The reporting unit's name, when the report was read."""
-        return None if self.report is None else self.report.department.name
-
-    @property
-    def year(self) -> int | None:
-        """The report's budget year, when read and stated."""
-        return None if self.report is None else self.report.year
-
-    @property
-    def region(self) -> str | None:
-        """The report's place (省市县 as printed), when read and stated."""
-        if self.report is None or self.report.region is None:
-            return None
-        return "".join(self.report.region.levels()) or None
 
 
 @attrs.frozen
@@ -392,6 +344,14 @@ def run_items(
     return _pooled(items, jobs, profile, options)
 
 
+def check_to_send(
+    item: _Item, profile: RuleProfile | None, options: CheckOptions | None
+) -> Envelope:
+    """:func:`check_source` in a worker: the envelope packed to travel back (its report
+    pickled here, once, and unpacked by the caller only if asked for)."""
+    return check_source(item, profile, options).packed()
+
+
 def _pooled(
     items: Iterator[_Item], jobs: int, profile: RuleProfile | None, options: CheckOptions | None
 ) -> Iterator[Envelope]:
@@ -400,7 +360,7 @@ def _pooled(
     try:
         for item in items:
             if item.skipped is None and item.failed is None:
-                window.append(pool.submit(check_source, item, profile, options))
+                window.append(pool.submit(check_to_send, item, profile, options))
             else:  # already judged: no need to send it to a worker
                 done: Future[Envelope] = Future()
                 done.set_result(check_source(item, profile, options))

@@ -17,7 +17,6 @@ from collections import Counter
 from decimal import Decimal
 from typing import Any, BinaryIO, TextIO
 
-from budget_perf._batch import Envelope
 from budget_perf._batch_summary import (
     TABLE_WIDTH,
     Summary,
@@ -27,9 +26,9 @@ from budget_perf._batch_summary import (
     one_message,
     pad,
 )
+from budget_perf._envelope import Envelope
 from budget_perf._safety import escape_terminal, neutralise_formula
 from budget_perf._texttable import one_line, table, width, wrap
-from budget_perf._where import place
 from budget_perf.checks import Finding, Severity
 from budget_perf.checks.render import _json_visible, cell_of, findings_to_data
 from budget_perf.formatting import Language
@@ -145,7 +144,7 @@ class _Table(Writer):
         message, wrapped under itself (a message cut short would hide the figures it gives)."""
         severity = _SEVERITY_ZH[f.severity] if self.zh else f.severity.value
         cell = cell_of(f, envelope.cells) if envelope.cells is not None else None
-        where = fit(cell or place(f.path, envelope.report, self.language), 28)
+        where = fit(cell or envelope.place(f.path, self.language), 28)
         row = f"  {pad(severity, 7)}  {f.code:<5}  {pad(where, 28)}  "
         message = f.message_zh if self.zh else f.message_en
         lines = wrap(message, TABLE_WIDTH - width(row)) or [""]
@@ -236,7 +235,7 @@ def _rows(envelope: Envelope, language: Language) -> list[list[object]]:
             *about,
             f.code,
             f.severity.value,
-            place(f.path, envelope.report, language),
+            envelope.place(f.path, language),
             f.path,
             (cell_of(f, envelope.cells) if envelope.cells is not None else None) or "",
             "" if f.stated is None else str(f.stated),

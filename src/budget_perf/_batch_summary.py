@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from budget_perf._batch import Envelope
+from budget_perf._envelope import Envelope
 from budget_perf._texttable import fit, one_line, table, width
 from budget_perf.checks import Severity
 from budget_perf.formatting import Language

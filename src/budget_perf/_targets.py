@@ -269,9 +269,7 @@ def _mask(text: str, span: tuple[int, int]) -> str:
 # which the regular expression engine finds fast.
 _BETWEEN = r"[\s%\-~—–至到余多"
 _HAS_ARABIC = re.compile(rf"[0-9]{_BETWEEN}0-9.,]*(?:{'|'.join(map(re.escape, UNITS))})")
-_HAS_CHINESE = re.compile(
-    rf"[{_CN}]{_BETWEEN}{_CN}]*(?:{'|'.join(map(re.escape, _COUNT_UNITS))})"
-)
+_HAS_CHINESE = re.compile(rf"[{_CN}]{_BETWEEN}{_CN}]*(?:{'|'.join(map(re.escape, _COUNT_UNITS))})")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 _HAS_CALENDAR = re.compile(r"[0-9]\s*[年月]")
 _HAS_IDIOM = re.compile(r"[两四一]个")

@@ -38,7 +38,8 @@ except ImportError as exc:  # pragma: no cover - the extra is not installed
         "budget_perf.dask needs dask and pyarrow: pip install 'budget_perf[dask]'"
     ) from exc
 
-from budget_perf._batch import Envelope, ReportSource, check_source, expand
+from budget_perf._batch import ReportSource, check_to_send, expand
+from budget_perf._envelope import Envelope
 from budget_perf.checks import CheckOptions
 from budget_perf.profiles import RuleProfile
 
@@ -83,7 +84,7 @@ def envelope_bag(
     items = list(expand(sources))
     partitions = npartitions or max(1, min(len(items), 100))
     bag = db.from_sequence(items, npartitions=partitions) if items else db.from_sequence([])
-    return bag.map(check_source, profile, options)
+    return bag.map(check_to_send, profile, options)  # each report travels packed
 
 
 def _rows(envelope: Envelope) -> Iterator[dict[str, Any]]:
