@@ -6,6 +6,7 @@
     python3 dev.py explore   set up .venv, then run pytest hunting for new failing examples
     python3 dev.py bench     set up .venv, then measure the hostile-input bounds
     python3 dev.py bench speed   ... or from_json, check, to_json against msgspec and pydantic
+    python3 dev.py bench batch   ... or a folder check: jobs=2 against jobs=1, peak memory
     python3 dev.py docs      set up .venv, regenerate generated pages, build the site (build/docs)
     python3 dev.py getting-started   run the getting-started pages as a new user, in fresh venvs
 
@@ -94,6 +95,8 @@ def bench() -> None:
     setup()
     if sys.argv[2:3] == ["speed"]:
         run(BIN / "python", ROOT / "bench" / "speed.py", *sys.argv[3:])
+    elif sys.argv[2:3] == ["batch"]:
+        run(BIN / "python", ROOT / "bench" / "batch.py", *sys.argv[3:])
     else:
         run(BIN / "python", ROOT / "bench" / "hostile_bounds.py", *sys.argv[2:])
 

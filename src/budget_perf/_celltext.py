@@ -13,8 +13,9 @@ Dashes ("—", "——", "–") are left alone (NFKC leaves them too): on their 
 blank cell, between two figures they mark a range.
 """
 
-import functools
 import re
+
+from budget_perf._textcache import text_cache
 
 __all__ = ["BLANK_MARKERS", "has_cjk", "is_blank", "normalise"]
 
@@ -43,7 +44,7 @@ _DASHES = re.compile(r"[-—–―─]+")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
-@functools.lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Map full-width forms and odd spaces to plain ASCII, then strip the ends.
 

@@ -4,7 +4,6 @@ The rules are documented in :mod:`budget_perf.cells`, which exports everything p
 """
 
 import enum
-import functools
 import re
 from decimal import Decimal
 from typing import Any
@@ -13,6 +12,7 @@ import attrs
 
 from budget_perf._celltext import is_blank, normalise
 from budget_perf._decimal import in_library_context, to_decimal
+from budget_perf._textcache import text_cache
 from budget_perf.errors import InvalidAmount
 
 __all__ = [
@@ -311,7 +311,7 @@ def _target(raw: str, kind: TargetKind, clauses: tuple[TargetClause, ...]) -> Ta
     return target
 
 
-@functools.lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def _parse_clause(text: str) -> TargetClause:
     """One clause, its record built once from what the patterns find.
 

@@ -16,12 +16,12 @@ higher-is-better — and a finding says it was read.  A bare actual of at most 1
 target ("0.98" for "≥95%") may be a fraction and is not read.
 """
 
-import functools
 from decimal import Decimal
 
 import attrs
 
 from budget_perf._decimal import ZERO
+from budget_perf._textcache import text_cache
 from budget_perf.cells import Comparator, Target, TargetClause, TargetKind, parse_target
 from budget_perf.model import Indicator, Level1, Level2
 from budget_perf.rates import NOT_APPLICABLE
@@ -30,7 +30,7 @@ from budget_perf.scoring import Direction, indicator_score
 __all__ = ["LOWER_IS_BETTER", "Reading", "parsed", "read_indicator"]
 
 
-@functools.lru_cache(maxsize=4096)
+@text_cache(maxsize=4096, longest=1000)
 def parsed(text: str) -> Target:
     """:func:`~budget_perf.cells.parse_target`, once per text in a run of the checker's rules."""
     return parse_target(text)

@@ -5,7 +5,6 @@ figure in the JSON document as well as in the model.
 """
 
 import enum
-import functools
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -16,6 +15,7 @@ import attrs
 
 from budget_perf._celltext import is_blank, normalise
 from budget_perf._decimal import HUNDRED, decimal_places, round_half_up
+from budget_perf._textcache import text_cache
 from budget_perf.checks.finding import Severity
 from budget_perf.model import (
     DepartmentTable,
@@ -280,7 +280,7 @@ def filled(indicator: Indicator) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def blank_text(text: str) -> bool:
     """Whether a cell's text states nothing ("", "/", "—", "无" …), once per text.
 

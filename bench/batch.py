@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Measure a folder check: throughput with two worker processes, and peak memory by folder size.
+
+    python3 dev.py bench batch                          # 400 reports, 5 rounds; memory 20 / 400
+    python3 dev.py bench batch --n 200 --rounds 3
+    .venv/bin/python bench/batch.py --json > batch.json
+
+The folders hold distinct reports (bench/variants.py: the bundled report with names, amounts
+and counts varied), each written by ``to_json`` (159 KB), as a reviewer's folder of submissions.
+
+- **Throughput**: ``budget-perf check FOLDER --jobs J --format jsonl --quiet`` for J = 1 and 2,
+  each run a fresh process (interpreter, imports and worker start-up included, as a reviewer
+  runs it), rounds interleaved (ABAB, then BABA); the ratio is the median over rounds of
+  jobs=1's time over jobs=2's time in the same round.  Target (issue 11): ≥ 1.6× on 2 cores.
+- **Peak memory**: the same command with ``--jobs 1`` on a small and a large folder; the peak
+  resident memory of the process (``ru_maxrss`` from ``os.wait4``), median over rounds.  Target:
+  bounded by the largest report, not the folder — the large folder's peak within 10 MB of the
+  small one's, although it holds many times more reports.
+
+Exit status 0 when both targets are met, 1 when one is not, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from variants import variant  # noqa: E402
+
+from budget_perf import to_json  # noqa: E402
+
+#: Issue 11's targets.
+SPEEDUP_TARGET = 1.6
+MEMORY_SLACK_MB = 10.0
+MB = 1_000_000
+
+
+def make_folder(root: Path, n: int) -> Path:
+    """A folder of *n* distinct reports, written once per size."""
+    folder = root / f"reports-{n}"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"report-{i:05d}.json").write_text(to_json(variant(i)), encoding="utf-8")
+    return folder
+
+
+def run_check(folder: Path, jobs: int) -> tuple[float, float]:
+    """Seconds and peak resident MB of one ``budget-perf check`` of *folder*, in a new process."""
+    command = [
+        sys.executable, "-m", "budget_perf.cli", "check", str(folder),
+        "--jobs", str(jobs), "--format", "jsonl", "--quiet", "--output", os.devnull,
+    ]  # fmt: skip
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):  # 1: findings at or above --fail-on
+        raise SystemExit(f"budget-perf check exited with {process.returncode}")
+    return seconds, usage.ru_maxrss * 1024 / MB  # ru_maxrss is in KiB on Linux
+
+
+def measure(
+    n: int, sizes: tuple[int, int], rounds: int, *, progress: bool
+) -> dict[str, list[float]]:
+    """Per round: seconds for jobs 1 and 2 on *n* reports; peak MB on the two folder sizes."""
+    results: dict[str, list[float]] = {
+        "jobs=1 s": [], "jobs=2 s": [], f"peak MB, {sizes[0]}": [], f"peak MB, {sizes[1]}": [],
+    }  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="bench-batch-") as temp:
+        root = Path(temp)
+        folders = {size: make_folder(root, size) for size in {n, *sizes}}
+        for r in range(rounds):
+            order = (1, 2) if r % 2 == 0 else (2, 1)
+            for jobs in order:
+                seconds, _ = run_check(folders[n], jobs)
+                results[f"jobs={jobs} s"].append(seconds)
+                if progress:
+                    print(f"  round {r + 1}: jobs={jobs} {seconds:.2f} s", file=sys.stderr)
+            for size in sizes if r % 2 == 0 else sizes[::-1]:
+                _, peak = run_check(folders[size], 1)
+                results[f"peak MB, {size}"].append(peak)
+                if progress:
+                    print(f"  round {r + 1}: {size} reports, peak {peak:.1f} MB", file=sys.stderr)
+    return results
+
+
+def verdicts(results: dict[str, list[float]], n: int, sizes: tuple[int, int]) -> list[str]:
+    one, two = results["jobs=1 s"], results["jobs=2 s"]
+    speedup = statistics.median(a / b for a, b in zip(one, two, strict=True))
+    small = statistics.median(results[f"peak MB, {sizes[0]}"])
+    large = statistics.median(results[f"peak MB, {sizes[1]}"])
+    bound = small + MEMORY_SLACK_MB
+    return [
+        "| measure | result | target | met? |",
+        "|---|---:|---:|---|",
+        f"| check {n:,} reports, jobs=1 (median s) | {statistics.median(one):.2f} | — | — |",
+        f"| check {n:,} reports, jobs=2 (median s) | {statistics.median(two):.2f} | — | — |",
+        f"| throughput jobs=2 / jobs=1 | {speedup:.2f}× | ≥ {SPEEDUP_TARGET}× | "
+        + ("yes |" if speedup >= SPEEDUP_TARGET else "**no** |"),
+        f"| peak memory, {sizes[0]:,} reports (median MB) | {small:.1f} | — | — |",
+        f"| peak memory, {sizes[1]:,} reports (median MB) | {large:.1f} | ≤ {bound:.1f} | "
+        + ("yes |" if large <= bound else "**no** |"),
+    ]
+
+
+def met(results: dict[str, list[float]], sizes: tuple[int, int]) -> bool:
+    one, two = results["jobs=1 s"], results["jobs=2 s"]
+    speedup = statistics.median(a / b for a, b in zip(one, two, strict=True))
+    small = statistics.median(results[f"peak MB, {sizes[0]}"])
+    large = statistics.median(results[f"peak MB, {sizes[1]}"])
+    return speedup >= SPEEDUP_TARGET and large <= small + MEMORY_SLACK_MB
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--n", type=int, default=400, help="reports for throughput (400)")
+    parser.add_argument("--small", type=int, default=20, help="small folder for memory (20)")
+    parser.add_argument("--large", type=int, default=400, help="large folder for memory (400)")
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds (5)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    args = parser.parse_args(argv)
+    if min(args.n, args.small, args.large, args.rounds) < 1 or args.small >= args.large:
+        parser.error("sizes and rounds must be positive, --small below --large")
+    sizes = (args.small, args.large)
+    results = measure(args.n, sizes, args.rounds, progress=not args.json)
+    environment = {
+        "python": platform.python_version(),
+        "system": platform.platform(),
+        "cpus": str(os.cpu_count()),
+        "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+    }
+    if args.json:
+        print(json.dumps({"environment": environment, "n": args.n, "results": results}, indent=2))
+    else:
+        print(", ".join(f"{k} {v}" for k, v in environment.items()))
+        print()
+        print("\n".join(verdicts(results, args.n, sizes)))
+    return 0 if met(results, sizes) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
