@@ -212,3 +212,17 @@ def test_an_envelope_from_a_worker_carries_its_report_packed_until_asked_for() -
     assert type(packed._report).__name__ == "_Packed"  # still not rebuilt
     assert packed.report == report
     assert packed == envelope
+
+
+def test_a_report_read_from_json_travels_back_as_that_json(folder: Path) -> None:
+    """From a worker, a report read from a JSON file comes back as the very document it was read
+    from (nothing to pickle in the worker), read again only when asked for, the same report."""
+    from budget_perf import _batch
+
+    [item] = _batch.expand([folder / "01-seed.json"])
+    travelled = _batch.check_to_send(item, None, None)
+    here = _batch.check_source(item)
+    assert type(travelled._report).__name__ == "_Packed" and travelled._report.json
+    assert travelled._report.data == (folder / "01-seed.json").read_bytes()
+    assert travelled.findings == here.findings and travelled.department == here.department
+    assert travelled.report == here.report

@@ -176,10 +176,10 @@ def _is_report(data: object) -> bool:
     return not _REPORT_KEYS.isdisjoint(data)
 
 
-def _load_source(path: str) -> tuple[SelfEvaluation, Mapping[str, str] | None]:
-    """The report in the file at *path* and each figure's cell: a workbook (.xlsx, .xls) or Word
-    document by content, in any described layout (:func:`budget_perf.read_with_sources`), else
-    JSON by content.
+def _load_source(path: str) -> tuple[SelfEvaluation, Mapping[str, str] | None, bytes | None]:
+    """The report in the file at *path*, each figure's cell and the JSON read: a workbook
+    (.xlsx, .xls) or Word document by content, in any described layout
+    (:func:`budget_perf.read_with_sources`), else JSON by content (its bytes are returned too).
 
     Raises:
         _NotAReport: the file is JSON of another kind, or not JSON at all.
@@ -190,7 +190,7 @@ def _load_source(path: str) -> tuple[SelfEvaluation, Mapping[str, str] | None]:
         raise IsADirectoryError(21, "Is a directory", path)
     data = _read_limited(path)
     if is_office(data):
-        return read_office(path)
+        return (*read_office(path), None)
     start = data.removeprefix(b"\xef\xbb\xbf").lstrip()
     if not start.startswith(b"{"):
         raise _NotAReport("not a report (not a JSON object)", message_zh="不是报告（不是JSON对象）")
@@ -200,31 +200,50 @@ def _load_source(path: str) -> tuple[SelfEvaluation, Mapping[str, str] | None]:
             "not a report (JSON without a report's schema or keys)",
             message_zh="不是报告（JSON中没有报告的schema或字段）",
         )
-    return from_data(document, SelfEvaluation), None
+    return from_data(document, SelfEvaluation), None, data
 
 
 def check_source(
     item: _Item, profile: RuleProfile | None = None, options: CheckOptions | None = None
 ) -> Envelope:
     """Read and check one expanded source: the pure per-report step (picklable, no state)."""
+    return _checked(item, profile, options)[0]
+
+
+def check_to_send(
+    item: _Item, profile: RuleProfile | None, options: CheckOptions | None
+) -> Envelope:
+    """:func:`check_source` in a worker: the envelope packed to travel back — the report as the
+    JSON it was read from (or pickled, once, here), read again only if the caller asks for it."""
+    envelope, document = _checked(item, profile, options)
+    return envelope.packed(document)
+
+
+def _checked(
+    item: _Item, profile: RuleProfile | None, options: CheckOptions | None
+) -> tuple[Envelope, bytes | None]:
+    """The envelope of one source, and the JSON document its report was read from (if any)."""
     if item.skipped is not None:
-        return Envelope(source=item.source, status="skipped", problem=item.skipped)
+        return Envelope(source=item.source, status="skipped", problem=item.skipped), None
     if item.failed is not None:
-        return Envelope(source=item.source, status="failed", problem=item.failed)
-    report, cells = item.report, None
+        return Envelope(source=item.source, status="failed", problem=item.failed), None
+    report, cells, document = item.report, None, None
     if report is None:
         try:
-            report, cells = _load_source(item.source)
+            report, cells, document = _load_source(item.source)
         except _NotAReport as exc:
-            return Envelope(source=item.source, status="skipped", problem=_problem(exc, ""))
+            problem = _problem(exc, "")
+            return Envelope(source=item.source, status="skipped", problem=problem), None
         except BudgetPerfError as exc:
-            return Envelope(source=item.source, status="failed", problem=_problem(exc, item.source))
+            problem = _problem(exc, item.source)
+            return Envelope(source=item.source, status="failed", problem=problem), None
         except OSError as exc:
-            return Envelope(source=item.source, status="failed", problem=os_problem(exc))
+            return Envelope(source=item.source, status="failed", problem=os_problem(exc)), None
     findings = check(report, profile, options=options)
-    return Envelope(
+    envelope = Envelope(
         source=item.source, status="checked", report=report, findings=findings, cells=cells
     )
+    return envelope, document
 
 
 def expand(sources: Iterable[ReportSource]) -> Iterator[_Item]:
@@ -342,14 +361,6 @@ def run_items(
     if jobs == 1:
         return (check_source(item, profile, options) for item in items)
     return _pooled(items, jobs, profile, options)
-
-
-def check_to_send(
-    item: _Item, profile: RuleProfile | None, options: CheckOptions | None
-) -> Envelope:
-    """:func:`check_source` in a worker: the envelope packed to travel back (its report
-    pickled here, once, and unpacked by the caller only if asked for)."""
-    return check_source(item, profile, options).packed()
 
 
 def _pooled(

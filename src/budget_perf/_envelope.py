@@ -24,10 +24,12 @@ from typing import Literal
 
 import attrs
 
+from budget_perf._jsonload import loads_strict
 from budget_perf._where import place
 from budget_perf.checks import Finding
 from budget_perf.formatting import Language
 from budget_perf.model import SelfEvaluation
+from budget_perf.serialization import from_data
 
 __all__ = ["Envelope", "LoadProblem", "Status"]
 
@@ -48,11 +50,15 @@ class LoadProblem:
 
 @attrs.frozen
 class _Packed:
-    """A report pickled by the worker that read it, unpickled where it is first asked for."""
+    """A report on its way from a worker: the JSON document it was read from (read again,
+    the same way, where it is first asked for), or else the report pickled by the worker."""
 
     data: bytes
+    json: bool
 
     def unpack(self) -> SelfEvaluation:
+        if self.json:
+            return from_data(loads_strict(self.data), SelfEvaluation)
         report = pickle.loads(self.data)  # written by this library's own worker
         assert isinstance(report, SelfEvaluation)
         return report
@@ -117,9 +123,10 @@ class Envelope:
             return known[0] if language == "zh" else known[1]
         return place(path, self.report, language)
 
-    def packed(self) -> Envelope:
-        """This envelope to send to another process: the report pickled once, here, and the
-        place of each finding worked out while the report is at hand."""
+    def packed(self, document: bytes | None = None) -> Envelope:
+        """This envelope to send to another process, the place of each finding worked out while
+        the report is at hand: the report travels as *document*, the JSON it was read from, if
+        given (nothing more to do here), else pickled, once, here."""
         report = self._report
         if not isinstance(report, SelfEvaluation):
             return self
@@ -127,7 +134,11 @@ class Envelope:
             f.path: (place(f.path, report, "zh"), place(f.path, report, "en"))
             for f in self.findings
         }
-        packed = attrs.evolve(self, report=_Packed(pickle.dumps(report, pickle.HIGHEST_PROTOCOL)))
+        if document is not None:
+            travelling = _Packed(document, json=True)
+        else:
+            travelling = _Packed(pickle.dumps(report, pickle.HIGHEST_PROTOCOL), json=False)
+        packed = attrs.evolve(self, report=travelling)
         for name in ("department", "year", "region"):
             object.__setattr__(packed, name, getattr(self, name))
         object.__setattr__(packed, "_places", places)
