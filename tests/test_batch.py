@@ -218,11 +218,13 @@ def test_a_report_read_from_json_travels_back_as_that_json(folder: Path) -> None
     """From a worker, a report read from a JSON file comes back as the very document it was read
     from (nothing to pickle in the worker), read again only when asked for, the same report."""
     from budget_perf import _batch
+    from budget_perf._envelope import _Packed
 
     [item] = _batch.expand([folder / "01-seed.json"])
     travelled = _batch.check_to_send(item, None, None)
     here = _batch.check_source(item)
-    assert type(travelled._report).__name__ == "_Packed" and travelled._report.json
-    assert travelled._report.data == (folder / "01-seed.json").read_bytes()
+    packed = travelled._report
+    assert isinstance(packed, _Packed) and packed.json
+    assert packed.data == (folder / "01-seed.json").read_bytes()
     assert travelled.findings == here.findings and travelled.department == here.department
     assert travelled.report == here.report
