@@ -10,6 +10,7 @@ or tab in a cell is shown as ``\\x0a`` / ``\\x09``).
 岳阳\\x1b[2J\\x0a市  1
 """
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -21,7 +22,14 @@ __all__ = ["fit", "one_line", "table", "width", "wrap"]
 
 def width(text: str) -> int:
     """The display width of *text*: wide (CJK) characters count two columns."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    if text.isascii():
+        return len(text)
+    return sum(map(_char_width, text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _char_width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
 def one_line(text: str) -> str:
@@ -60,7 +68,7 @@ def fit(text: str, limit: int) -> str:
         return text
     out, used = [], 0
     for char in text:
-        w = width(char)
+        w = _char_width(char)
         if used + w > limit - 1:
             break
         out.append(char)
@@ -78,18 +86,19 @@ def wrap(text: str, limit: int) -> list[str]:
     ['the budget of', '4280.31 is not', 'met']
     """
     lines: list[str] = []
-    line = ""
+    line, used, filled = "", 0, False  # the line, its width, whether it holds a non-space
     for token in re.findall(r"\S+\s*|\s+", one_line(text)):
-        if width(line + token.rstrip()) <= limit:
-            line += token
+        if used + width(token.rstrip()) <= limit:
+            line, used, filled = line + token, used + width(token), filled or not token.isspace()
             continue
-        if line.strip() and width(token.rstrip()) <= limit and token[:1].isascii():
+        if filled and width(token.rstrip()) <= limit and token[:1].isascii():
             lines.append(line.rstrip())
-            line = token
+            line, used, filled = token, width(token), not token.isspace()
             continue
         for char in token:  # a long run without spaces (Chinese): break anywhere
-            if width(line + char) > limit and line.strip():
+            size = _char_width(char)
+            if used + size > limit and filled:
                 lines.append(line.rstrip())
-                line = ""
-            line += char
-    return [*lines, line.rstrip()] if line.strip() or not lines else lines
+                line, used, filled = "", 0, False
+            line, used, filled = line + char, used + size, filled or not char.isspace()
+    return [*lines, line.rstrip()] if filled or not lines else lines
