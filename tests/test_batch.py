@@ -11,10 +11,12 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 
 import budget_perf as bp
 from batch_folder import CLEAN, FILES, SEED_ERRORS, SEED_FINDINGS, clean_report, make_folder
+from budget_perf._envelope import pack
 
 
 @pytest.fixture(scope="module")
@@ -202,7 +204,7 @@ def test_an_envelope_from_a_worker_carries_its_report_packed_until_asked_for() -
     is unpacked only when the caller asks for it, equal to the one checked."""
     report = bp.examples.load("yueyang-npc-2022")
     envelope = next(bp.check_many([report]))
-    packed = envelope.packed()
+    packed = pack(envelope)
     assert type(packed._report).__name__ == "_Packed"  # not rebuilt yet
     assert (packed.department, packed.year, packed.region) == ("岳阳市人大常委会", 2022, None)
     assert packed.findings == envelope.findings
@@ -212,6 +214,10 @@ def test_an_envelope_from_a_worker_carries_its_report_packed_until_asked_for() -
     assert type(packed._report).__name__ == "_Packed"  # still not rebuilt
     assert packed.report == report
     assert packed == envelope
+    kept = attrs.evolve(pack(envelope), findings=packed.findings[:3])  # a reviewer's selection
+    assert (kept.department, kept.year) == ("岳阳市人大常委会", 2022)
+    assert kept.place(kept.findings[0].path) == envelope.place(kept.findings[0].path)
+    assert attrs.evolve(packed) == packed and hash(packed) == hash(attrs.evolve(packed))
 
 
 def test_a_report_read_from_json_travels_back_as_that_json(folder: Path) -> None:

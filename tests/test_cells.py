@@ -28,6 +28,18 @@ from budget_perf.cells import (
     parse_percent,
     parse_target,
 )
+from budget_perf.checks import check
+from budget_perf.model import (
+    Department,
+    Indicator,
+    IndicatorTree,
+    Level1,
+    Level1Group,
+    Level2,
+    Level2Group,
+    Project,
+    SelfEvaluation,
+)
 
 DATA = Path(__file__).parent / "data" / "cells"
 VALUE, BLANK, NOTE, UNPARSED = CellStatus
@@ -408,3 +420,26 @@ def test_percent_round_trip(points: Decimal) -> None:
     """A rate reads back as the same percent points and remembers how many decimals it had."""
     cell = parse_percent(f"{points}%")
     assert (points, decimal_places(points)) == (cell.points, cell.places)
+
+
+@pytest.mark.parametrize("text", ["0.952380952380952", "12345678901234567890", "0.1234567"])
+def test_a_bare_figure_beyond_the_bounds_is_unparsed_not_an_error(text: str) -> None:
+    """A spreadsheet's float pasted as a target or an actual ("0.952380952380952") is a figure
+    no table prints: the cell is kept UNPARSED with the bound as the reason, never a failure of
+    the checker's rules (parse_target never raises)."""
+    parsed = parse_target(text)
+    assert parsed.kind is TargetKind.UNPARSED
+    assert "at most" in parsed.clauses[0].reason
+    row = Indicator(name="满意度", target=text, actual=text, weight=Decimal(10), score=Decimal(10))
+    tree = IndicatorTree(
+        groups=(
+            Level1Group(
+                category=Level1.OUTPUT,
+                groups=(Level2Group(category=Level2.QUANTITY, indicators=(row,)),),
+            ),
+        )
+    )
+    report = SelfEvaluation(
+        year=2022, department=Department(name="x"), projects=(Project(name="p", indicators=tree),)
+    )
+    assert [f for f in check(report) if f.code == "BP900"] == []

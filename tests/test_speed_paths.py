@@ -39,12 +39,12 @@ def test_check_parses_each_target_text_once(monkeypatch: pytest.MonkeyPatch) -> 
         return parse(text)
 
     report = examples.load("yueyang-npc-2022")
-    _reading.parsed.cache_clear()
+    _reading.forget()
     monkeypatch.setattr(_reading, "parse_target", counting)
     try:
         check(report)
     finally:
-        _reading.parsed.cache_clear()  # no target counted here stays cached for other tests
+        _reading.forget()  # no target counted here stays cached for other tests
     assert len(calls) > 50  # the report's targets and actuals were read
     assert [text for text, n in calls.items() if n > 1] == []
 

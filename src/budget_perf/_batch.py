@@ -23,7 +23,7 @@ from multiprocessing import get_context
 
 import attrs
 
-from budget_perf._envelope import Envelope, LoadProblem
+from budget_perf._envelope import Envelope, LoadProblem, pack
 from budget_perf._jsonload import MAX_DOCUMENT_SIZE, loads_strict
 from budget_perf._readers._archive import ZIP_MAGIC
 from budget_perf._readers._sniff import OLE_MAGIC
@@ -36,8 +36,6 @@ from budget_perf.serialization import from_data
 
 __all__ = [
     "REPORT_SUFFIXES",
-    "Envelope",
-    "LoadProblem",
     "ReportSource",
     "check_many",
     "check_source",
@@ -211,12 +209,13 @@ def check_source(
 
 
 def check_to_send(
-    item: _Item, profile: RuleProfile | None, options: CheckOptions | None
+    item: _Item, profile: RuleProfile | None, options: CheckOptions | None, held: bool = False
 ) -> Envelope:
     """:func:`check_source` in a worker: the envelope packed to travel back — the report as the
-    JSON it was read from (or pickled, once, here), read again only if the caller asks for it."""
+    JSON it was read from (or pickled, once, here), read again only if the caller asks for it;
+    not at all if *held* (a loaded report: the caller puts its own back)."""
     envelope, document = _checked(item, profile, options)
-    return envelope.packed(document)
+    return pack(envelope, document, drop=held)
 
 
 def _checked(
@@ -363,6 +362,21 @@ def run_items(
     return _pooled(items, jobs, profile, options)
 
 
+def _put_back(sent: Future[Envelope], report: SelfEvaluation) -> Future[Envelope]:
+    """The envelope of a loaded report, with the caller's own report put back in it."""
+    done: Future[Envelope] = Future()
+
+    def back(future: Future[Envelope]) -> None:
+        error = future.exception()
+        if error is not None:
+            done.set_exception(error)
+        else:
+            done.set_result(attrs.evolve(future.result(), report=report))
+
+    sent.add_done_callback(back)
+    return done
+
+
 def _pooled(
     items: Iterator[_Item], jobs: int, profile: RuleProfile | None, options: CheckOptions | None
 ) -> Iterator[Envelope]:
@@ -370,7 +384,10 @@ def _pooled(
     window: deque[Future[Envelope]] = deque()
     try:
         for item in items:
-            if item.skipped is None and item.failed is None:
+            if item.report is not None:  # loaded here: sent to be checked, not sent back
+                sent = pool.submit(check_to_send, item, profile, options, True)
+                window.append(_put_back(sent, item.report))
+            elif item.skipped is None and item.failed is None:
                 window.append(pool.submit(check_to_send, item, profile, options))
             else:  # already judged: no need to send it to a worker
                 done: Future[Envelope] = Future()

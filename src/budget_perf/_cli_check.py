@@ -29,6 +29,7 @@ from budget_perf._cli_io import (
     note,
     os_refusal,
 )
+from budget_perf._envelope import Envelope, LoadProblem
 from budget_perf._safety import escape_terminal
 from budget_perf._texttable import one_line, width
 from budget_perf.checks import RULES, CheckOptions, Finding, Severity, check
@@ -158,7 +159,7 @@ def _narrow(
 ) -> str:
     """The batch table of one report (fits 100 columns), and the closing count."""
     out = io.StringIO()
-    envelope = _batch.Envelope(
+    envelope = Envelope(
         source=args.paths[0], status="checked", report=evaluation, findings=findings, cells=cells
     )
     writer("table", out, args.lang).add(envelope)
@@ -194,9 +195,7 @@ def _items(paths: list[str], language: Language) -> Iterator[_batch._Item]:
             try:
                 report, _ = load(path, language)
             except Refused as exc:
-                problem = _batch.LoadProblem(
-                    message_en=exc.message("en"), message_zh=exc.message("zh")
-                )
+                problem = LoadProblem(message_en=exc.message("en"), message_zh=exc.message("zh"))
                 yield _batch._Item(path, failed=problem)
             else:
                 yield _batch._Item(path, report=report)

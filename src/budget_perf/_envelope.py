@@ -11,7 +11,7 @@ it (``envelope.report``): a batch writing findings never pays for rebuilding eac
 >>> envelope = Envelope(source="a.json", status="checked", report=report)
 >>> envelope.department, envelope.year
 ('岳阳市人大常委会', 2022)
->>> travelled = envelope.packed()
+>>> travelled = pack(envelope)
 >>> travelled.department, travelled.report == report, travelled == envelope
 ('岳阳市人大常委会', True, True)
 """
@@ -31,7 +31,7 @@ from budget_perf.formatting import Language
 from budget_perf.model import SelfEvaluation
 from budget_perf.serialization import from_data
 
-__all__ = ["Envelope", "LoadProblem", "Status"]
+__all__ = ["Envelope", "LoadProblem", "Status", "pack"]
 
 Status = Literal["checked", "failed", "skipped"]
 
@@ -48,24 +48,31 @@ class LoadProblem:
         return self.message_zh if language == "zh" else self.message_en
 
 
-@attrs.frozen
 class _Packed:
     """A report on its way from a worker: the JSON document it was read from (read again,
-    the same way, where it is first asked for), or else the report pickled by the worker."""
+    the same way, where it is first asked for), the report pickled by the worker, or nothing
+    (a report the caller holds already, put back by the caller's side).  Read once."""
 
-    data: bytes
-    json: bool
+    __slots__ = ("_read", "data", "json")
+
+    def __init__(self, data: bytes, *, json: bool) -> None:
+        self.data, self.json = data, json
+        self._read: SelfEvaluation | None = None
 
     def unpack(self) -> SelfEvaluation:
-        if self.json:
-            return from_data(loads_strict(self.data), SelfEvaluation)
-        report = pickle.loads(self.data)  # written by this library's own worker
-        assert isinstance(report, SelfEvaluation)
-        return report
+        if self._read is None:
+            if self.json:
+                report = from_data(loads_strict(self.data), SelfEvaluation)
+            else:
+                report = pickle.loads(self.data)  # written by this library's own worker
+            if not isinstance(report, SelfEvaluation):
+                raise TypeError(f"a packed report unpacked as {type(report).__name__}")
+            self._read = report
+        return self._read
 
 
 def _as_report(held: SelfEvaluation | _Packed | None) -> SelfEvaluation | None:
-    """The report as envelopes compare it (packed or not, the same report is equal)."""
+    """The report as envelopes compare and hash it (packed or not, the same report is equal)."""
     return held.unpack() if isinstance(held, _Packed) else held
 
 
@@ -77,7 +84,7 @@ class Envelope:
     read: *problem* says why) or ``skipped`` (not a report: a folder's other files, a JSON
     document of another kind; *problem* says which).  *cells* maps a finding's path to its
     workbook cell for a report read from a workbook.  *department*, *year* and *region* are
-    the report's, when it was read.
+    the report's: taken from *report* when one is given.
     """
 
     source: str
@@ -89,14 +96,14 @@ class Envelope:
     cells: Mapping[str, str] | None = None
     problem: LoadProblem | None = None
     #: The reporting unit's name, when the report was read.
-    department: str | None = attrs.field(default=None, init=False)
+    department: str | None = None
     #: The report's budget year, when read and stated.
-    year: int | None = attrs.field(default=None, init=False)
+    year: int | None = None
     #: The report's place (省市县 as printed), when read and stated.
-    region: str | None = attrs.field(default=None, init=False)
+    region: str | None = None
     #: Where each finding is (path → (zh, en)), worked out before the report was packed.
     _places: Mapping[str, tuple[str, str]] = attrs.field(
-        factory=dict, init=False, eq=False, repr=False
+        factory=dict, alias="places", eq=False, repr=False
     )
 
     def __attrs_post_init__(self) -> None:
@@ -123,23 +130,24 @@ class Envelope:
             return known[0] if language == "zh" else known[1]
         return place(path, self.report, language)
 
-    def packed(self, document: bytes | None = None) -> Envelope:
-        """This envelope to send to another process, the place of each finding worked out while
-        the report is at hand: the report travels as *document*, the JSON it was read from, if
-        given (nothing more to do here), else pickled, once, here."""
-        report = self._report
-        if not isinstance(report, SelfEvaluation):
-            return self
-        places = {
-            f.path: (place(f.path, report, "zh"), place(f.path, report, "en"))
-            for f in self.findings
-        }
-        if document is not None:
-            travelling = _Packed(document, json=True)
-        else:
-            travelling = _Packed(pickle.dumps(report, pickle.HIGHEST_PROTOCOL), json=False)
-        packed = attrs.evolve(self, report=travelling)
-        for name in ("department", "year", "region"):
-            object.__setattr__(packed, name, getattr(self, name))
-        object.__setattr__(packed, "_places", places)
-        return packed
+
+def pack(envelope: Envelope, document: bytes | None = None, *, drop: bool = False) -> Envelope:
+    """*envelope* to send to another process, the place of each finding worked out while the
+    report is at hand.  The report travels as *document*, the JSON it was read from, if given
+    (nothing more to do here); not at all with *drop* (the receiver holds it: it puts it back);
+    else pickled, once, here."""
+    report = envelope._report
+    if not isinstance(report, SelfEvaluation):
+        return envelope
+    places = {
+        f.path: (place(f.path, report, "zh"), place(f.path, report, "en"))
+        for f in envelope.findings
+    }
+    travelling: _Packed | None
+    if drop:
+        travelling = None
+    elif document is not None:
+        travelling = _Packed(document, json=True)
+    else:
+        travelling = _Packed(pickle.dumps(report, pickle.HIGHEST_PROTOCOL), json=False)
+    return attrs.evolve(envelope, report=travelling, places=places)

@@ -6,12 +6,17 @@ The rules are documented in :mod:`budget_perf.cells`, which exports everything p
 import enum
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, Required, TypedDict
 
 import attrs
 
 from budget_perf._celltext import is_blank, normalise
-from budget_perf._decimal import in_library_context, to_decimal
+from budget_perf._decimal import (
+    MAX_FRACTION_DIGITS,
+    MAX_INTEGER_DIGITS,
+    in_library_context,
+    to_decimal,
+)
 from budget_perf._textcache import text_cache
 from budget_perf.errors import InvalidAmount
 
@@ -219,9 +224,10 @@ _CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | 
 _CN_POWERS = {"十": 10, "百": 100, "千": 1000}
 
 
-#: An Arabic figure of at most this many characters is within a figure's bounds (15 digits
-#: before the point, 6 after) however it is written.
-_SHORT_FIGURE = 7
+#: An Arabic figure of at most this many characters is within a figure's bounds however it is
+#: written: it has fewer decimals than MAX_FRACTION_DIGITS and fewer digits than
+#: MAX_INTEGER_DIGITS (to_decimal's own quick test, here before the commas are dropped).
+_SHORT_FIGURE = min(MAX_FRACTION_DIGITS + 1, MAX_INTEGER_DIGITS)
 
 
 def _chinese_number(text: str) -> int | None:
@@ -276,7 +282,27 @@ _HAS_IDIOM = re.compile(r"[两四一]个")
 #: A clause with none of these (a digit of any script, a letter, an idiom such as "两个维护",
 #: a Chinese numeral before a count unit) holds no figure, stated or stray: it is qualitative.
 _HAS_FIGURE = re.compile(rf"[\dA-Za-z]|{_HAS_IDIOM.pattern}|{_HAS_CHINESE.pattern}")
-_FIGURE_PATTERNS = ((_SYMBOLIC, _HAS_LATIN), (_ARABIC, _HAS_ARABIC), (_CHINESE, _HAS_CHINESE))
+#: The number and unit filters try each digit of a run of digits in turn: on a clause longer
+#: than this (a pasted column of figures) they would cost more than the patterns they spare,
+#: which then run on their own, as they always can.
+_FILTERED = 300
+_Filtered = tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]
+_FIGURE_PATTERNS: _Filtered = (
+    (_SYMBOLIC, _HAS_LATIN),
+    (_ARABIC, _HAS_ARABIC),
+    (_CHINESE, _HAS_CHINESE),
+)
+_UNFILTERED: _Filtered = ((_SYMBOLIC, _HAS_LATIN), (_ARABIC, None), (_CHINESE, None))
+
+
+class _Figure(TypedDict, total=False):
+    """The fields of a clause that one figure states (all but its text and period)."""
+
+    kind: Required[TargetKind]
+    comparator: Comparator | None
+    unit: str
+    numbers: tuple[Decimal, ...]
+    reason: str
 
 
 _CLAUSE_FIELDS = tuple(field.name for field in attrs.fields(TargetClause))
@@ -318,7 +344,8 @@ def _parse_clause(text: str) -> TargetClause:
     Clauses recur across indicators and reports ("≥95%", "按时完成", "满意度达90%以上"): each
     text is read once, its (immutable) record shared.
     """
-    if _HAS_FIGURE.search(text) is None:  # no pattern can match, no digit is left stray
+    short = len(text) <= _FILTERED
+    if short and _HAS_FIGURE.search(text) is None:  # no pattern can match, no digit is stray
         per_match = _PER.search(text)
         per = "" if per_match is None else per_match[0]
         return _clause(text, TargetKind.QUALITATIVE, per)
@@ -332,15 +359,18 @@ def _parse_clause(text: str) -> TargetClause:
     if per_match is not None:
         work = _mask(work, per_match.span())
     found: list[re.Match[str]] = []
-    for pattern, needs in _FIGURE_PATTERNS:
-        if needs.search(work) is None:
+    for figure, guard in _FIGURE_PATTERNS if short else _UNFILTERED:
+        if guard is not None and guard.search(work) is None:
             continue
-        for match in pattern.finditer(work):
+        for match in figure.finditer(work):
             found.append(match)
             work = _mask(work, match.span())
     bare = _BARE.fullmatch(text) if not found else None
     if bare is not None:
-        return _clause(text, per=per, **_read_figure(bare))
+        try:
+            return _clause(text, per=per, **_read_figure(bare))
+        except InvalidAmount as refused:  # "0.952380952380952": beyond a figure's bounds
+            return _clause(text, TargetKind.UNPARSED, per, reason=str(refused))
     stray = _DIGITS.search(work)
     if stray is not None:
         reason = f"figure without a recognised unit: {stray[0]!r}"
@@ -357,7 +387,7 @@ def _parse_clause(text: str) -> TargetClause:
         return _clause(text, TargetKind.UNPARSED, per, reason=str(refused))
 
 
-def _read_figure(match: re.Match[str]) -> dict[str, Any]:
+def _read_figure(match: re.Match[str]) -> _Figure:
     """The fields of the clause one figure states (all but its text and period)."""
     groups = match.groupdict()
     prefix, suffix = _PREFIXES.get(groups["cmp"] or ""), _SUFFIXES.get(groups.get("sfx") or "")
@@ -372,19 +402,26 @@ def _read_figure(match: re.Match[str]) -> dict[str, Any]:
     if None in numbers:
         return _unparsed(f"not a plain Chinese numeral in {match[0]!r}")
     plain = tuple(n for n in numbers if n is not None)
-    figure = {"comparator": comparator, "unit": unit, "numbers": plain}
     if groups["approx"] or comparator is Comparator.APPROX:
         word = groups["approx"] or "约"
         reason = f"{match[0]!r} is approximate ({word!r})"
-        return {**figure, "kind": TargetKind.APPROXIMATE, "reason": reason}
-    if len(plain) == 1:
-        return {**figure, "kind": TargetKind.QUANTITATIVE}
-    if comparator is not None or plain[0] > plain[1]:
+        kind = TargetKind.APPROXIMATE
+    elif len(plain) == 1:
+        kind, reason = TargetKind.QUANTITATIVE, ""
+    elif comparator is not None or plain[0] > plain[1]:
         return _unparsed(f"{match[0]!r} is not a plain range low-high")
-    return {**figure, "kind": TargetKind.RANGE}
+    else:
+        kind, reason = TargetKind.RANGE, ""
+    return {
+        "kind": kind,
+        "comparator": comparator,
+        "unit": unit,
+        "numbers": plain,
+        "reason": reason,
+    }
 
 
-def _unparsed(reason: str) -> dict[str, Any]:
+def _unparsed(reason: str) -> _Figure:
     return {"kind": TargetKind.UNPARSED, "reason": reason}
 
 

@@ -268,7 +268,7 @@ def percentage_shares(
 
 
 def _largest_remainder(values: Sequence[Decimal], places: int) -> list[Decimal]:
-    """Shares of *total* in units of 10**-places percent, adding up to exactly 100."""
+    """Shares of the values' sum in units of 10**-places percent, adding up to exactly 100."""
     # Exactly, in integers: each value as a fraction n / d, all over one common denominator.
     ratios = [v.as_integer_ratio() for v in values]
     common = math.lcm(*(d for _, d in ratios))

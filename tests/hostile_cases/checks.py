@@ -27,6 +27,30 @@ CASES: tuple[Case, ...] = (
         """,
     ),
     Case(
+        id="checks-pasted-columns-of-figures",
+        what="targets and actuals just under the length limit that are one run of digits, of "
+        "Chinese numerals, or a pasted column of figures are read in linear time, each once "
+        "per check (a filter that retried every digit of a run took over a minute)",
+        code="""
+        from decimal import Decimal as D
+        import budget_perf as bp
+        from budget_perf.model import *
+        from budget_perf.cells import MAX_TARGET_LENGTH
+
+        n = MAX_TARGET_LENGTH - 1
+        texts = ["1" * n + "x", "一" * n, ("1 " * n)[:n] + "x",
+                 " ".join(str(12 + 3 * k) for k in range(n))[:n], "9" * n + "%"]
+        rows = tuple(Indicator(name=f"x{k}", target=t, actual=t[::-1], weight=D(10),
+                               score=D(10)) for k, t in enumerate(texts))
+        tree = IndicatorTree(groups=(Level1Group(category=Level1.OUTPUT, groups=(
+            Level2Group(category=Level2.QUANTITY, indicators=rows),)),))
+        report = SelfEvaluation(year=2022, department=Department(name="x"),
+                                projects=(Project(name="p", indicators=tree),))
+        found = bp.check(report)
+        assert not [f for f in found if f.code == "BP900"], found
+        """,
+    ),
+    Case(
         id="checks-names-prefixing-each-other",
         what="3,000 project tables named 项, 项项, 项项项 … and text figures named each with 经费 "
         "added: every name begins another, so nothing is paired by prefix and nothing compared",

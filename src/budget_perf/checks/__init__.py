@@ -44,7 +44,7 @@ from budget_perf.checks import (
     totals,
     weighted_scores,
 )
-from budget_perf.checks._walk import walks_listed_once
+from budget_perf.checks._memo import walks_listed_once
 from budget_perf.checks.finding import Finding, Findings, Language, Severity, Value
 from budget_perf.checks.registry import CheckContext, CheckOptions, Rule, RuleFunction
 from budget_perf.model.evaluation import SelfEvaluation

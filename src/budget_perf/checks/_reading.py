@@ -23,17 +23,39 @@ import attrs
 from budget_perf._decimal import ZERO
 from budget_perf._textcache import text_cache
 from budget_perf.cells import Comparator, Target, TargetClause, TargetKind, parse_target
+from budget_perf.checks._memo import per_check
 from budget_perf.model import Indicator, Level1, Level2
 from budget_perf.rates import NOT_APPLICABLE
 from budget_perf.scoring import Direction, indicator_score
 
-__all__ = ["LOWER_IS_BETTER", "Reading", "parsed", "read_indicator"]
+__all__ = ["LOWER_IS_BETTER", "Reading", "forget", "parsed", "read_indicator"]
 
 
-@text_cache(maxsize=4096, longest=1000)
 def parsed(text: str) -> Target:
-    """:func:`~budget_perf.cells.parse_target`, once per text in a run of the checker's rules."""
+    """:func:`~budget_perf.cells.parse_target`, once per text: a cell-sized text's target is
+    kept across runs (a bounded cache: targets recur across reports), a longer one's for the
+    check run that reads it."""
+    if len(text) <= _KEPT:
+        return _kept(text)
+    return per_check(_parse, text)
+
+
+#: The longest text whose target is kept across runs.
+_KEPT = 1000
+
+
+@text_cache(maxsize=4096, longest=_KEPT)
+def _kept(text: str) -> Target:
     return parse_target(text)
+
+
+def _parse(text: str) -> Target:
+    return parse_target(text)
+
+
+def forget() -> None:
+    """Forget the targets kept across runs (for a test that counts the texts parsed)."""
+    _kept.cache_clear()
 
 
 #: Words in an indicator's name that mark a figure to keep down when its target states no

@@ -5,17 +5,15 @@ figure in the JSON document as well as in the model.
 """
 
 import enum
-from collections.abc import Callable, Hashable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, TypeVar, cast
 
 import attrs
 
 from budget_perf._celltext import is_blank, normalise
 from budget_perf._decimal import HUNDRED, decimal_places, round_half_up
 from budget_perf._textcache import text_cache
+from budget_perf.checks._memo import per_check
 from budget_perf.checks.finding import Severity
 from budget_perf.model import (
     DepartmentTable,
@@ -49,10 +47,8 @@ __all__ = [
     "filled",
     "fmt",
     "indicators_at",
-    "per_check",
     "sums_known",
     "unseen",
-    "walks_listed_once",
     "whole_blocks",
 ]
 
@@ -172,36 +168,6 @@ def _indicators(tree: IndicatorTree, base: str) -> tuple[IndicatorAt, ...]:
     return (*grouped, *ungrouped)
 
 
-#: In a run of :func:`budget_perf.checks.check`, what the rules ask of the same record again
-#: and again — the tables, each block's indicators, whether a row is filled, how an
-#: indicator reads — found once for all the rules: keyed by the function, the record's id and
-#: the other arguments; the record is kept with its result, so an id reused by another record
-#: is never mistaken for it.
-_MEMO: ContextVar[dict[tuple[object, ...], tuple[object, Any]] | None] = ContextVar(
-    "_MEMO", default=None
-)
-_R = TypeVar("_R")
-_T = TypeVar("_T")
-
-
-def per_check(function: Callable[..., _R], record: _T, *args: Hashable) -> _R:
-    """``function(record, *args)``, computed once per record and arguments in a check run.
-
-    Outside :func:`walks_listed_once` it is simply called.  The result is shared by every rule
-    that asks: it must not be changed (tuples, frozen records).
-    """
-    memo = _MEMO.get()
-    if memo is None:
-        return function(record, *args)
-    key = (function, id(record), *args)
-    found = memo.get(key)
-    if found is not None and found[0] is record:
-        return cast(_R, found[1])
-    result = function(record, *args)
-    memo[key] = (record, result)
-    return result
-
-
 def block_indicators_at(tree: IndicatorTree, base: str, i: int) -> Iterator[IndicatorAt]:
     """The 三级 indicators of the *i*-th 一级 block of *tree*, with their paths."""
     return iter(per_check(_block, tree, base, i))
@@ -219,16 +185,6 @@ def _block(tree: IndicatorTree, base: str, i: int) -> tuple[IndicatorAt, ...]:
         for j, level2 in enumerate(level1.groups)
         for k, indicator in enumerate(level2.indicators)
     )
-
-
-@contextmanager
-def walks_listed_once() -> Iterator[None]:
-    """Within the block, what rules ask of the same record is found once (:func:`per_check`)."""
-    token = _MEMO.set({})
-    try:
-        yield
-    finally:
-        _MEMO.reset(token)
 
 
 def sums_known(tree: IndicatorTree) -> bool:

@@ -26,6 +26,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from budget_perf._decimal import ZERO
+from budget_perf.checks._memo import per_check
 from budget_perf.checks._sums import Part, judge_sum, known_sum
 from budget_perf.checks._walk import (
     EvaluationTable,
@@ -35,7 +36,6 @@ from budget_perf.checks._walk import (
     filled,
     fmt,
     indicators_at,
-    per_check,
     sums_known,
     unseen,
     whole_blocks,

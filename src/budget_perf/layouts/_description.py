@@ -9,13 +9,13 @@ label and read through columns found by their header labels.  The engine
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping
 
 import attrs
 
 from budget_perf._celltext import normalise
+from budget_perf._textcache import text_cache
 from budget_perf.model.funds import RateBasis
 from budget_perf.model.indicators import Level1
 from budget_perf.model.region import Region
@@ -85,10 +85,10 @@ def _pattern(label: str) -> re.Pattern[str]:
     return re.compile(".*".join(re.escape(label_key(part)) for part in label.split("*")))
 
 
-@functools.lru_cache(maxsize=16384)
+@text_cache(maxsize=16384)
 def _keys(text: str) -> tuple[str, str]:
-    """A cell's text as compared, and its part before a colon (cached: a grid's labels are
-    compared with every layout's)."""
+    """A cell's text as compared, and its part before a colon (kept for cell-sized texts: a
+    grid's labels are compared with every layout's)."""
     key = label_key(text)
     return key, key.split(":", 1)[0]
 
