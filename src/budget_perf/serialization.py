@@ -53,7 +53,7 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.v import transform_error
 
 from budget_perf._decimal import to_decimal
-from budget_perf._fastread import reader
+from budget_perf._fastread import json_reader, reader
 from budget_perf._jsonload import DECIMAL_TEXT, MAX_NUMBER_LENGTH, loads_strict
 from budget_perf._schema import mark, upgrade
 from budget_perf._wording import Unfit, format_en, format_zh, kind, show
@@ -284,6 +284,9 @@ _CONVERTER = _make_converter()
 #: The quick reader of each record class (budget_perf._fastread): data that fits is read in
 #: one pass; anything else is read again by the converter, which says what is wrong.
 _QUICK = reader(_CONVERTER.structure)
+#: The quick reader of JSON text (budget_perf._fastread): a document that fits is parsed and its
+#: records built in one pass; any other is read again by the strict loader and the converter.
+_QUICK_JSON = json_reader(_CONVERTER.structure, SelfEvaluation)
 
 
 def to_data(obj: object) -> Any:
@@ -364,4 +367,9 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
             fit *cls*; every problem is listed with its position or JSON path and what was
             expected.
     """
+    if attrs.has(cls):
+        try:
+            return _QUICK_JSON(text, cls)  # type: ignore[no-any-return]
+        except Exception:
+            pass
     return from_data(loads_strict(text), cls)
