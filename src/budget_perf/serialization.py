@@ -54,8 +54,9 @@ from cattrs.v import transform_error
 
 from budget_perf._decimal import to_decimal
 from budget_perf._fastread import json_reader, reader
+from budget_perf._fastwrite import writer
 from budget_perf._jsonload import DECIMAL_TEXT, MAX_NUMBER_LENGTH, loads_strict
-from budget_perf._schema import mark, upgrade
+from budget_perf._schema import REPORT_SCHEMA, SCHEMA_KEY, mark, upgrade
 from budget_perf._wording import Unfit, format_en, format_zh, kind, show
 from budget_perf.errors import InvalidAmount, InvalidDocument
 from budget_perf.model.evaluation import SelfEvaluation
@@ -351,7 +352,19 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
     >>> to_json(FundTotal(executed=Decimal("394")), indent=None)
     '{"initial_budget": null, "full_year_budget": null, "executed": "394", "note": "", ...}'
     """
+    if indent is None and attrs.has(type(obj)):
+        head = _SCHEMA_HEAD if isinstance(obj, SelfEvaluation) else ""
+        write = writer(type(obj), head)
+        if write is not None:
+            try:
+                return write(obj)
+            except Exception:  # a value not of its field's type: written as before
+                pass
     return json.dumps(to_data(obj), ensure_ascii=False, indent=indent)
+
+
+#: What a report's compact JSON text has first inside its braces (as :func:`mark` puts it).
+_SCHEMA_HEAD = f"{json.dumps(SCHEMA_KEY)}: {json.dumps(REPORT_SCHEMA)}, "
 
 
 def from_json(text: str | bytes, cls: type[T]) -> T:
