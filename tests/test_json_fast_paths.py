@@ -11,6 +11,7 @@ import copy
 import json
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 import attrs
@@ -92,7 +93,7 @@ def test_texts_with_quotes_backslashes_and_escapes_read_back() -> None:
     data["attachments"] = texts
     for ensure_ascii in (False, True):
         text = json.dumps(data, ensure_ascii=ensure_ascii)
-        assert _outcome(lambda text=text: from_json(text, SelfEvaluation)) == _strict(text)
+        assert _outcome(partial(from_json, text, SelfEvaluation)) == _strict(text)
     report = from_json(json.dumps(data, ensure_ascii=False), SelfEvaluation)
     assert report.attachments == tuple(texts)
     assert _QUICK_JSON(json.dumps(data, ensure_ascii=False), SelfEvaluation) == report
@@ -103,7 +104,7 @@ def _with_duplicate(text: str, key: str, value: str, nth: int = 0) -> str:
     at = -1
     for _ in range(nth + 1):
         at = text.index(f'"{key}": ', at + 1)
-    return f"{text[:at]}\"{key}\": {value}, {text[at:]}"
+    return f'{text[:at]}"{key}": {value}, {text[at:]}'
 
 
 @pytest.mark.parametrize(
@@ -128,7 +129,7 @@ def test_a_key_given_twice_in_a_whole_record_is_refused_at_its_path(
     value = "2099" if key == "year" else '"产出指标"' if key == "category" else '"7"'
     text = _with_duplicate(to_json(_REPORT, indent=None), key, value, nth)
     for document in (text, text.encode("utf-8")):
-        outcome = _outcome(lambda document=document: from_json(document, SelfEvaluation))
+        outcome = _outcome(partial(from_json, document, SelfEvaluation))
         assert outcome == _strict(document)
         assert outcome[0] == "refused" and len(outcome[2]) == 1
         assert outcome[2][0].startswith(f"duplicate key {key!r} in a JSON object @ {path or '$'}")
@@ -176,7 +177,7 @@ def test_a_lone_surrogate_is_refused_as_before(where: tuple[str, ...], value: An
     escaped = json.dumps(data)
     raw = json.dumps(data, ensure_ascii=False)
     for text in (escaped, escaped.encode("utf-8"), raw):
-        outcome = _outcome(lambda text=text: from_json(text, SelfEvaluation))
+        outcome = _outcome(partial(from_json, text, SelfEvaluation))
         assert outcome == _strict(text)
         assert outcome[0] == "refused" and "lone surrogate" in outcome[2][0]
 
@@ -275,8 +276,10 @@ def test_a_changed_report_is_read_or_refused_exactly_as_the_strict_path_does(
         '\ufeff{"executed": "394"}',
         '{"note": "x"} {}',
         '[{"executed": "394"}]',
-        '{"initial_budget": null, "full_year_budget": null, "executed": "1", "note": "", '
-        '"received": null, "not_shown": ["executed"]}',
+        (
+            '{"initial_budget": null, "full_year_budget": null, "executed": "1", "note": "", '
+            '"received": null, "not_shown": ["executed"]}'
+        ),
     ],
 )
 def test_a_small_record_is_read_or_refused_as_before(text: str) -> None:
@@ -356,3 +359,12 @@ def test_a_decimal_read_quickly_keeps_its_decimals() -> None:
     total = report.projects[0].funding.total  # type: ignore[union-attr]
     assert total is not None and str(total.executed) == "4026.300"
     assert total.executed == Decimal("4026.3")
+
+
+@pytest.mark.parametrize("text", [memoryview(b'{"executed": "1"}'), None, 12, ["{}"]])
+def test_text_that_is_neither_str_nor_bytes_is_refused_as_before(text: Any) -> None:
+    """The quick reader takes no more kinds of text than the strict loader does."""
+    from budget_perf.model import FundTotal
+
+    with pytest.raises(TypeError, match="JSON text must be str or bytes"):
+        from_json(text, FundTotal)

@@ -434,6 +434,8 @@ class _JsonReader:
         if isinstance(text, str):
             body = text.removeprefix(_BOM)
             raw = body.encode("utf-8")  # a raw lone surrogate cannot be encoded: Unread
+        elif not isinstance(text, bytes | bytearray):
+            raise Unread  # the strict loader says what it takes
         else:
             raw = bytes(text).removeprefix(_BOM_BYTES)
             body = raw.decode("utf-8").removeprefix(_BOM)
