@@ -49,9 +49,10 @@ from budget_perf._jsonload import (
     skeleton,
 )
 from budget_perf._schema import REPORT_SCHEMA, SCHEMA_KEY
+from budget_perf.model import _shown
 from budget_perf.model._fields import PASS_THROUGH, PROOFS
 
-__all__ = ["Unread", "json_reader", "reader"]
+__all__ = ["EMPTY_PASSES", "Unread", "json_reader", "reader", "text_bytes", "validation"]
 
 Read = Callable[[Any], Any]
 
@@ -142,7 +143,7 @@ def _proves(proof: tuple[object, ...] | None, tp: Any, *, blank: bool) -> bool:
     if kind == "tuple" and not blank:
         member = proof[1]
         return (member if isinstance(member, type) else member()) is _items_of(tp)  # type: ignore[operator]
-    return (proof == ("str",) and tp is str) or (proof == ("bool",) and tp is bool)
+    return not blank and ((proof == ("str",) and tp is str) or (proof == ("bool",) and tp is bool))
 
 
 class _Readers:
@@ -248,7 +249,7 @@ class _Readers:
                 lines.append(f"    g[{field.alias!r}] = {at}")
         for field, at in unproven:  # as __init__ runs them: once every field is set, in order
             validator, attribute = self._constant(field.validator), self._constant(field)
-            lines.append(f"    {validator}(s, {attribute}, {at})")
+            lines.append("    " + validation(validator, attribute, at, field.validator))
         lines.append("    return s" if direct else f"    return {record}(**g)")
         return self._compile(lines, cls.__name__)
 
@@ -352,6 +353,17 @@ def _members(cls: type[enum.Enum]) -> dict[object, enum.Enum]:
 
 _MISSING = object()
 
+#: Validators that an empty tuple passes whatever else the record holds: ``not_shown``'s (an
+#: empty ``not_shown`` names no part; tests/test_json_fast_paths.py checks it for every record
+#: class).  The readers run them only on a tuple that is not empty.
+EMPTY_PASSES = frozenset({_shown._check})
+
+
+def validation(validator: str, attribute: str, at: str, validator_object: object) -> str:
+    """The source line that runs *validator* on the record ``s`` and the value named *at*."""
+    line = f"{validator}(s, {attribute}, {at})"
+    return f"if {at}: {line}" if validator_object in EMPTY_PASSES else line
+
 
 def reader(slow: Callable[[Any, Any], Any]) -> Callable[[type], Read]:
     """For each record class, the quick reader of its data; *slow* reads a value of a type
@@ -388,6 +400,19 @@ def _whole(literal: str) -> int:
 
 _BOM = "\ufeff"
 _BOM_BYTES = _BOM.encode("utf-8")
+
+
+def text_bytes(text: str | bytes | bytearray) -> bytes:
+    """JSON *text* as UTF-8 bytes without a byte-order mark, as the strict loader takes it
+    (a str, bytes or a bytearray of at most MAX_DOCUMENT_SIZE); Unread for anything else, and
+    a UnicodeEncodeError for a str holding a lone surrogate."""
+    if not isinstance(text, str | bytes | bytearray):
+        raise Unread  # the strict loader says what it takes
+    if len(text) > MAX_DOCUMENT_SIZE:
+        raise Unread
+    if isinstance(text, str):
+        return text.removeprefix(_BOM).encode("utf-8")
+    return bytes(text).removeprefix(_BOM_BYTES).removeprefix(_BOM_BYTES)
 
 
 class _JsonReader:
@@ -429,16 +454,8 @@ class _JsonReader:
         return report
 
     def __call__(self, text: str | bytes | bytearray, cls: type) -> Any:
-        if len(text) > MAX_DOCUMENT_SIZE:
-            raise Unread
-        if isinstance(text, str):
-            body = text.removeprefix(_BOM)
-            raw = body.encode("utf-8")  # a raw lone surrogate cannot be encoded: Unread
-        elif not isinstance(text, bytes | bytearray):
-            raise Unread  # the strict loader says what it takes
-        else:
-            raw = bytes(text).removeprefix(_BOM_BYTES)
-            body = raw.decode("utf-8").removeprefix(_BOM)
+        raw = text_bytes(text)
+        body = text.removeprefix(_BOM) if isinstance(text, str) else raw.decode("utf-8")
         scanned = skeleton(raw)
         if scanned is None or scanned[1]:
             raise Unread  # maybe nested too deep, or a surrogate written as an escape

@@ -281,7 +281,8 @@ CASES: tuple[Case, ...] = (
         "json-quick-half-million-equal-keys",
         "an object of 500 000 members all named the same is refused, not read as its last one",
         """
-        text = REPORT.replace('{"name": "人大监督"}', "{" + '"name": "x", ' * 500_000 + '"name": "y"}')
+        members = '"name": "x", ' * 500_000
+        text = REPORT.replace('{"name": "人大监督"}', "{" + members + '"name": "y"}')
         exc = refused(InvalidDocument, bp.from_json, text, bp.SelfEvaluation,
                       contains="duplicate key 'name' in a JSON object @ $.projects[0]")
         assert len(exc.problems) == 1
