@@ -47,11 +47,11 @@ from budget_perf._fastread import (
     _optional_of,
     _proof_of,
     _proves,
-    _reachable,
-    text_bytes,
+    reachable,
     validation,
 )
 from budget_perf._jsonload import MAX_DEPTH, MAX_NUMBER_LENGTH, skeleton
+from budget_perf._jsonread import text_bytes
 from budget_perf._schema import REPORT_SCHEMA, SCHEMA_KEY
 
 __all__ = ["msgspec_reader"]
@@ -69,7 +69,7 @@ class _Mirrors:
     """
 
     def __init__(self, msgspec: Any, slow: Callable[[Any, Any], Any], root: type, marked: type):
-        classes = _reachable(root)
+        classes = reachable(root)
         if not all(_direct(cls) for cls in classes):
             raise TypeError("a record this reader does not build")
         self._marked = marked

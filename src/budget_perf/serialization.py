@@ -53,9 +53,10 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.v import transform_error
 
 from budget_perf._decimal import to_decimal
-from budget_perf._fastread import json_reader, reader
+from budget_perf._fastread import reader
 from budget_perf._fastwrite import writer
 from budget_perf._jsonload import DECIMAL_TEXT, MAX_NUMBER_LENGTH, loads_strict
+from budget_perf._jsonread import json_reader
 from budget_perf._msgspecread import msgspec_reader
 from budget_perf._schema import REPORT_SCHEMA, SCHEMA_KEY, mark, upgrade
 from budget_perf._wording import Unfit, format_en, format_zh, kind, show
@@ -289,7 +290,7 @@ _QUICK = reader(_CONVERTER.structure)
 #: The quick readers of JSON text: a document that fits is parsed and its records built in one
 #: pass; any other is read again by the strict loader and the converter.  With msgspec installed
 #: (the ``fast`` extra) it parses (budget_perf._msgspecread), else the standard library's
-#: parser does (budget_perf._fastread).
+#: parser does (budget_perf._jsonread).
 _STDLIB_JSON = json_reader(_CONVERTER.structure, SelfEvaluation)
 _MSGSPEC_JSON = msgspec_reader(_CONVERTER.structure, SelfEvaluation)
 _QUICK_JSON = _MSGSPEC_JSON or _STDLIB_JSON
