@@ -10,7 +10,9 @@ amounts and counts varied), each as the library writes it (``to_json``, indent 2
 bytes.  Every operation runs over all N documents in one pass, keeping what it builds (as a
 caller reading a batch would, so that garbage collection costs what it costs in use):
 
-- ``from_json``: ``budget_perf.from_json(doc, SelfEvaluation)``;
+- ``from_json``: ``budget_perf.from_json(doc, SelfEvaluation)`` (parsing with msgspec, the
+  ``fast`` extra, when it is installed, as it is here); ``from_json, standard library``: the
+  same as without the extra (for information: the targets are ``from_json``'s);
 - ``msgspec decode``: ``msgspec.json.Decoder(mirror).decode(doc)`` into the msgspec mirror of
   the report (bench/anchors.py); ``pydantic decode``: ``mirror.model_validate_json(doc)``;
   ``msgspec decode, dropped``: the same, each result dropped at once (no garbage collection
@@ -52,7 +54,7 @@ import msgspec  # noqa: E402
 from anchors import MSGSPEC_REPORT, PYDANTIC_REPORT  # noqa: E402
 from variants import variant  # noqa: E402
 
-from budget_perf import check, from_json, to_json  # noqa: E402
+from budget_perf import check, from_json, serialization, to_json  # noqa: E402
 from budget_perf.model import SelfEvaluation  # noqa: E402
 
 #: The targets of issue 11: (operation, anchor, the most the ratio may be).
@@ -82,6 +84,7 @@ def _operations(n: int, check_n: int) -> dict[str, tuple[int, Callable[[], list[
     m = len(reports)
     return {
         "from_json": (n, lambda: [from_json(doc, SelfEvaluation) for doc in docs]),
+        "from_json, standard library": (n, lambda: _standard_library(docs)),
         "msgspec decode": (n, lambda: [decoder.decode(doc) for doc in docs]),
         "msgspec decode, dropped": (n, lambda: _dropped(decoder.decode, docs)),
         "pydantic decode": (n, lambda: [validate(doc) for doc in docs]),
@@ -91,6 +94,16 @@ def _operations(n: int, check_n: int) -> dict[str, tuple[int, Callable[[], list[
         "msgspec encode": (m, lambda: [encode(mirror) for mirror in mirrors]),
         "pydantic encode": (m, lambda: [model.model_dump_json() for model in models]),
     }
+
+
+def _standard_library(docs: list[bytes]) -> list[Any]:
+    """from_json of each document as without the fast extra: the standard library's parser."""
+    kept = serialization._QUICK_JSON
+    serialization._QUICK_JSON = serialization._STDLIB_JSON
+    try:
+        return [from_json(doc, SelfEvaluation) for doc in docs]
+    finally:
+        serialization._QUICK_JSON = kept
 
 
 def _dropped(decode: Callable[[bytes], Any], docs: list[bytes]) -> list[Any]:
@@ -161,6 +174,12 @@ def table(n: int, check_n: int, rounds: int, times: dict[str, list[float]]) -> s
     ]
     rows = (
         ("from_json", "from_json", "msgspec decode", "pydantic decode"),
+        (
+            "from_json, standard library",
+            "from_json, standard library",
+            "msgspec decode",
+            "pydantic decode",
+        ),
         ("check", "check", "msgspec decode", None),
         ("to_json compact", "to_json compact", "msgspec encode", "pydantic encode"),
         ("to_json indent=2", "to_json indent=2", "msgspec encode", "pydantic encode"),
@@ -183,6 +202,8 @@ def table(n: int, check_n: int, rounds: int, times: dict[str, list[float]]) -> s
             )
         if not parts:
             parts = [(f"{ratio(times, ours, fast):.2f}× msgspec", "—", True)]
+            if slow:
+                parts.append((f"{ratio(times, ours, slow):.2f}× pydantic", "—", True))
         slow_ms = f"{ms[slow]:.3f}" if slow else "—"
         for i, (shown, target, met) in enumerate(parts):
             first = i == 0

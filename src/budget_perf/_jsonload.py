@@ -50,6 +50,7 @@ __all__ = [
     "key_text",
     "loads_strict",
     "lone_surrogate",
+    "skeleton",
 ]
 
 #: What a Decimal looks like in the library's JSON: ASCII digits, an optional sign and decimal
@@ -76,6 +77,8 @@ _STEPS = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")
 #: Every byte but a quote and a bracket (UTF-8 never has them inside a character).
 _ESCAPE = re.compile(rb"\\.", re.DOTALL)
 _NOT_STRUCTURE = bytes(sorted(set(range(256)) - set(b'"[]{}')))
+_NOT_SKELETON = bytes(sorted(set(range(256)) - set(b'"[]{}:')))
+_SURROGATE_ESCAPE_BYTES = re.compile(rb"\\u[dD][89a-fA-F]")
 
 #: Chinese for the messages of json.JSONDecodeError.
 _JSON_ERRORS_ZH = {
@@ -227,6 +230,75 @@ def _surely_shallow(text: str, data: bytes | None) -> bool:
         return False
     brackets = b"".join(pieces[::2]).translate(_STEPS)
     return max(accumulate(memoryview(brackets).cast("b")), default=0) <= MAX_DEPTH
+
+
+def skeleton(data: bytes) -> tuple[int, bool] | None:
+    """For the JSON text *data* (UTF-8): how many members its objects have in all, and whether
+    it may hold a surrogate written as an escape (``\\ud800``); None if its arrays and objects
+    may nest deeper than MAX_DEPTH.
+
+    The members are the colons outside strings, found as :func:`_surely_shallow` finds the
+    brackets: the escaped quotes and backslashes dropped (what is left of any other escape is
+    no quote, bracket or colon), then all but quotes, brackets and colons, then every pair of
+    adjacent quotes (which keeps every other character inside or outside its string), then the
+    strings.  The figures are exact for valid JSON; for text that is not they mean nothing, and
+    the caller relies on them only once the text has parsed.
+
+    >>> skeleton(b'{"a": {"b:": "[\\\\"", "c": [1, {}]}}'), skeleton(b'["\\\\udc00"]')
+    ((3, False), (0, True))
+    >>> skeleton(b"[" * 65) is None
+    True
+    """
+    escapes = data.count(b"\\")
+    surrogate = False
+    if escapes > _MAX_ESCAPES_SEEN:  # many: C-speed passes
+        surrogate = _SURROGATE_ESCAPE_BYTES.search(data) is not None
+        data = _ESCAPE.sub(b"", data)
+    elif escapes:
+        data, surrogate = _without_escapes(data)
+    kept = data.translate(None, _NOT_SKELETON).replace(b'""', b"")
+    if b'"' in kept:
+        pieces = kept.split(b'"')
+        if len(pieces) % 2 == 0:  # an odd number of quotes: a string without its end
+            return None
+        kept = b"".join(pieces[::2])
+    brackets = kept.translate(None, b":")
+    if brackets.count(b"[") + brackets.count(b"{") > MAX_DEPTH:
+        steps = memoryview(brackets.translate(_STEPS)).cast("b")
+        if max(accumulate(steps), default=0) > MAX_DEPTH:
+            return None
+    return len(kept) - len(brackets), surrogate
+
+
+#: Up to this many backslashes, :func:`skeleton` reads each escape in Python.
+_MAX_ESCAPES_SEEN = 200
+
+
+def _without_escapes(data: bytes) -> tuple[bytes, bool]:
+    """*data* without its escaped quotes and backslashes, and whether it may hold an escaped
+    surrogate: a few escapes (``\\n`` in a text) are read one by one, without a copy of *data*
+    unless one of them is a quote or a backslash."""
+    cut: list[int] = []
+    surrogate = False
+    at = data.find(b"\\")
+    while at >= 0:
+        escaped = data[at + 1 : at + 2]
+        if escaped in (b'"', b"\\"):
+            cut.append(at)
+        elif escaped == b"u" and data[at + 2 : at + 3] in (b"d", b"D"):
+            surrogate = surrogate or data[at + 3 : at + 4] in _SURROGATE_SECOND
+        at = data.find(b"\\", at + 2)
+    if not cut:
+        return data, surrogate
+    parts, start = [], 0
+    for at in cut:
+        parts.append(data[start:at])
+        start = at + 2
+    parts.append(data[start:])
+    return b"".join(parts), surrogate
+
+
+_SURROGATE_SECOND = tuple(bytes([c]) for c in b"89abcdefABCDEF")
 
 
 def _check_depth(text: str) -> None:

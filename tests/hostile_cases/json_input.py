@@ -238,6 +238,57 @@ CASES: tuple[Case, ...] = (
         """,
     ),
     _case(
+        "json-quick-duplicate-in-a-whole-record",
+        "a key given twice in a record written with all its keys, which the quick reader builds",
+        """
+        report = bp.examples.load("yueyang-npc-2022")
+        text = bp.to_json(report, indent=None)
+        at = text.index('"weight": ', text.index('"indicators": '))
+        text = text[:at] + '"weight": "99", ' + text[at:]
+        exc = refused(InvalidDocument, bp.from_json, text.encode("utf-8"), bp.SelfEvaluation,
+                      contains="duplicate key 'weight' in a JSON object @ $.department_table")
+        assert len(exc.problems) == 1
+        """,
+    ),
+    _case(
+        "json-quick-deep-rows-of-sound-types",
+        "expense rows nested 40 deep fit the model's types but not the 64 levels of a document",
+        """
+        import attrs
+        from budget_perf.model.basic_data import BasicDataTable, ExpenseRow
+        row = ExpenseRow(label="公用经费")
+        for depth in range(40):
+            row = ExpenseRow(label=str(depth), children=(row,))
+        report = attrs.evolve(bp.examples.load("yueyang-npc-2022"),
+                              basic_data=BasicDataTable(three_public=row))
+        refused(InvalidDocument, bp.from_json, bp.to_json(report, indent=None),
+                bp.SelfEvaluation, contains="nested deeper than 64 levels")
+        """,
+    ),
+    _case(
+        "json-quick-million-escapes",
+        "a name of a million escaped quotes reads; one escaped lone surrogate more is refused",
+        """
+        text = REPORT.replace("人大监督", '\\\\\\"' * 1_000_000)
+        report = bp.from_json(text.encode("utf-8"), bp.SelfEvaluation)
+        assert report.projects[0].name == '\\"' * 1_000_000
+        text = REPORT.replace("人大监督", '\\\\\\"' * 1_000_000 + "\\\\udc00")
+        refused(InvalidDocument, bp.from_json, text, bp.SelfEvaluation,
+                contains=("lone surrogate \\\\udc00", "@ $.projects[0].name"))
+        """,
+    ),
+    _case(
+        "json-quick-half-million-equal-keys",
+        "an object of 500 000 members all named the same is refused, not read as its last one",
+        """
+        members = '"name": "x", ' * 500_000
+        text = REPORT.replace('{"name": "人大监督"}', "{" + members + '"name": "y"}')
+        exc = refused(InvalidDocument, bp.from_json, text, bp.SelfEvaluation,
+                      contains="duplicate key 'name' in a JSON object @ $.projects[0]")
+        assert len(exc.problems) == 1
+        """,
+    ),
+    _case(
         "json-oversized-document",
         "a 65 MB document is refused by its size before it is parsed into objects",
         """

@@ -71,6 +71,23 @@ AMOUNT_UNIT = "amount_unit"
 
 _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
+#: What each validator made here checks of its value alone, for the quick reader of JSON
+#: (:mod:`budget_perf._fastread`), which reads every value as its field's type and builds the
+#: record without running a validator whose check that reading has made already:
+#: ``("str",)`` a str of valid Unicode; ``("bool",)``; ``("member", Enum, blank)`` a member
+#: (or None if *blank*); ``("instance", cls, blank)``; ``("tuple", member)`` a tuple of *member*
+#: (a class, or a function giving it); ``("decimal", non_negative)`` None or a bounded Decimal.
+#: A validator not listed (a cross-field one, such as ``not_shown``'s) is always run.
+PROOFS: dict[object, tuple[object, ...]] = {}
+#: Converters that return a value already of the field's stored type unchanged (an exact
+#: Decimal, a tuple, an enum member): the quick reader, which gives the stored type, skips them.
+PASS_THROUGH: set[object] = set()
+
+
+def _proves(validator: _Validator, *proof: object) -> _Validator:
+    PROOFS[validator] = proof
+    return validator
+
 
 # Decimals ------------------------------------------------------------------------------------
 
@@ -158,8 +175,9 @@ def _hinted(inner: _Validator) -> _Validator:
 
 
 _EXACT = attrs.Converter(_exact, takes_field=True)
-_NON_NEGATIVE = _hinted(optional_non_negative)
-_ANY_SIGN = _hinted(optional_decimal)
+PASS_THROUGH.add(_EXACT)
+_NON_NEGATIVE = _proves(_hinted(optional_non_negative), "decimal", True)
+_ANY_SIGN = _proves(_hinted(optional_decimal), "decimal", False)
 
 
 def _figure(validator: _Validator, unit: str, doc: str) -> Any:
@@ -226,6 +244,9 @@ def _str(_instance: object, attribute: "attrs.Attribute[Any]", value: object) ->
     _unicode(_instance, attribute, value)
 
 
+_proves(_str, "str")
+
+
 def _kind(value: object) -> str:
     return f"{type(value).__name__} {shorten(repr(value), 60)}"
 
@@ -246,6 +267,9 @@ def required_text() -> Any:
 def as_tuple(value: Any) -> Any:
     """Converter: a list becomes a tuple (records are immutable); anything else is left as is."""
     return tuple(value) if value.__class__ is list else value
+
+
+PASS_THROUGH.add(as_tuple)
 
 
 def _example(member: type) -> str:
@@ -292,7 +316,7 @@ def tuple_of(member: type | Callable[[], type]) -> _Validator:
             if cls is str:
                 _unicode(instance, attribute, item)
 
-    return validate
+    return _proves(validate, "tuple", member)
 
 
 # Closed vocabularies and parts ---------------------------------------------------------------
@@ -308,6 +332,7 @@ def _enum_converter(cls: type[enum.Enum]) -> Any:
             return value
         return lookup.get(value, value)
 
+    PASS_THROUGH.add(convert)
     return convert
 
 
@@ -329,7 +354,7 @@ def _member(cls: type[enum.Enum], *, blank: bool) -> _Validator:
             f"应为其中之一：{allowed}（如 {example}）",
         )
 
-    return validate
+    return _proves(validate, "member", cls, blank)
 
 
 def choice(cls: type[enum.Enum], *, default: Any = attrs.NOTHING) -> Any:
@@ -352,7 +377,7 @@ def _record(cls: type, *, blank: bool) -> _Validator:
             f"实际为 {_kind(value)}",
         )
 
-    return validate
+    return _proves(validate, "instance", cls, blank)
 
 
 def required(member: type) -> Any:
@@ -380,6 +405,9 @@ def _flag(_instance: object, attribute: "attrs.Attribute[Any]", value: object) -
             field=name,
             message_zh=f"{name}：应为 True 或 False，实际为 {_kind(value)}",
         )
+
+
+_proves(_flag, "bool")
 
 
 def flag(*, default: bool) -> Any:
