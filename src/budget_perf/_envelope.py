@@ -24,12 +24,11 @@ from typing import Literal
 
 import attrs
 
-from budget_perf._jsonload import loads_strict
 from budget_perf._where import place
 from budget_perf.checks import Finding
 from budget_perf.formatting import Language
 from budget_perf.model import SelfEvaluation
-from budget_perf.serialization import from_data
+from budget_perf.serialization import from_json
 
 __all__ = ["Envelope", "LoadProblem", "Status", "pack"]
 
@@ -62,7 +61,7 @@ class _Packed:
     def unpack(self) -> SelfEvaluation:
         if self._read is None:
             if self.json:
-                report = from_data(loads_strict(self.data), SelfEvaluation)
+                report = from_json(self.data, SelfEvaluation)
             else:
                 report = pickle.loads(self.data)  # written by this library's own worker
             if not isinstance(report, SelfEvaluation):
