@@ -60,10 +60,10 @@ class _Packed:
 
     def unpack(self) -> SelfEvaluation:
         if self._read is None:
-            if self.json:
-                report = from_json(self.data, SelfEvaluation)
-            else:
-                report = pickle.loads(self.data)  # written by this library's own worker
+            # the JSON the worker read the report from, or its pickle, written by that worker
+            report: object = (
+                from_json(self.data, SelfEvaluation) if self.json else pickle.loads(self.data)
+            )
             if not isinstance(report, SelfEvaluation):
                 raise TypeError(f"a packed report unpacked as {type(report).__name__}")
             self._read = report
