@@ -2,8 +2,9 @@
 
 :func:`check_many` is the library's batch call and the ``budget-perf check`` command's engine.
 It streams: each source is read, checked and yielded before the next is read, so memory is
-bounded by the largest report; with ``jobs > 1`` a few reports (twice the number of workers)
-are in flight in worker processes and the envelopes still come back in input order.
+bounded by the largest report; with ``jobs > 1`` this process and ``jobs - 1`` worker processes
+take turns, a few reports (four per process) are in flight, and the envelopes still come back
+in input order.
 
 >>> import budget_perf as bp
 >>> [envelope] = check_many([bp.examples.load("yueyang-npc-2022")])
@@ -51,8 +52,8 @@ __all__ = [
 REPORT_SUFFIXES = (".json", ".xlsx", ".xls", ".docx")
 #: A source: a file or folder path, or a report already loaded.
 ReportSource = str | os.PathLike[str] | SelfEvaluation
-#: Reports in flight per worker process: enough to keep each busy, few enough to bound memory.
-_WINDOW_PER_JOB = 2
+#: Reports in flight per checking process: enough to keep each busy, few enough to bound memory.
+_WINDOW_PER_JOB = 4
 
 
 @attrs.frozen
@@ -343,8 +344,9 @@ def check_many(
             extra) or of folders (walked in sorted order; their ``.json`` and ``.xlsx``
             files are read, other files yield a ``skipped`` envelope), or reports already
             loaded.  Read lazily, one at a time: a generator of paths is fine.
-        jobs: worker processes; 1 checks in this process.  With more, a bounded window of
-            reports is in flight and the envelopes still come in input order.
+        jobs: reports checked at a time: 1 checks in this process; with more, this process
+            and ``jobs - 1`` worker processes take turns, a bounded window of reports is in
+            flight and the envelopes still come in input order.
         profile: the rule profile for every report; by default each report's own (chosen by
             its region and year, see :func:`~budget_perf.select_profile`).
         options: rules switched off or re-graded for the run (picklable when ``jobs > 1``).
@@ -360,10 +362,19 @@ def check_many(
 def run_items(
     items: Iterator[_Item], jobs: int, profile: RuleProfile | None, options: CheckOptions | None
 ) -> Iterator[Envelope]:
-    """Check expanded *items* in order, in this process or in *jobs* worker processes."""
+    """Check expanded *items* in order, in this process, with *jobs* - 1 workers beside it."""
     if jobs == 1:
         return (check_source(item, profile, options) for item in items)
     return _pooled(items, jobs, profile, options)
+
+
+def _answer(
+    entry: Future[Envelope] | _Item, profile: RuleProfile | None, options: CheckOptions | None
+) -> Envelope:
+    """A worker's envelope when it is back, or the envelope of an item checked here, now."""
+    if isinstance(entry, Future):
+        return entry.result()
+    return check_source(entry, profile, options)
 
 
 def _put_back(sent: Future[Envelope], report: SelfEvaluation) -> Future[Envelope]:
@@ -384,22 +395,32 @@ def _put_back(sent: Future[Envelope], report: SelfEvaluation) -> Future[Envelope
 def _pooled(
     items: Iterator[_Item], jobs: int, profile: RuleProfile | None, options: CheckOptions | None
 ) -> Iterator[Envelope]:
-    pool = ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=_worker_init)
-    window: deque[Future[Envelope]] = deque()
+    """Check *items* in this process and *jobs* - 1 workers, taking turns, in input order.
+
+    This process checks every *jobs*-th report itself, when its turn to be yielded comes (the
+    workers meanwhile check the reports after it): it pays neither a worker's start nor the
+    journey back, and it is busy while the workers start.
+    """
+    pool = ProcessPoolExecutor(jobs - 1, mp_context=get_context("spawn"), initializer=_worker_init)
+    window: deque[Future[Envelope] | _Item] = deque()
+    turn = 0
     try:
         for item in items:
-            if item.report is not None:  # loaded here: sent to be checked, not sent back
+            if item.skipped is not None or item.failed is not None:
+                window.append(item)  # already judged: answered here, at once
+            elif turn % jobs == 0:
+                window.append(item)  # this process's turn: checked here when it is yielded
+                turn += 1
+            elif item.report is not None:  # loaded here: sent to be checked, not sent back
                 sent = pool.submit(check_to_send, item, profile, options, True)
                 window.append(_put_back(sent, item.report))
-            elif item.skipped is None and item.failed is None:
+                turn += 1
+            else:
                 window.append(pool.submit(check_to_send, item, profile, options))
-            else:  # already judged: no need to send it to a worker
-                done: Future[Envelope] = Future()
-                done.set_result(check_source(item, profile, options))
-                window.append(done)
+                turn += 1
             while len(window) >= jobs * _WINDOW_PER_JOB:
-                yield window.popleft().result()
+                yield _answer(window.popleft(), profile, options)
         while window:
-            yield window.popleft().result()
+            yield _answer(window.popleft(), profile, options)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

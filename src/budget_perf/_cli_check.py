@@ -80,7 +80,11 @@ def add_parser(commands: Any) -> None:
         "--disable", nargs="*", default=[], metavar="CODE", help="the same as --ignore (older)"
     )
     c.add_argument(
-        "--jobs", type=int, default=1, metavar="N", help="worker processes (0: one per CPU)"
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="reports checked at a time: this process and N-1 workers (0: one per CPU)",
     )
     c.add_argument("--lang", choices=("zh", "en"), default="zh")
 

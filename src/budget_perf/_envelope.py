@@ -24,7 +24,7 @@ from typing import Literal
 
 import attrs
 
-from budget_perf._where import place
+from budget_perf._where import place, places
 from budget_perf.checks import Finding
 from budget_perf.formatting import Language
 from budget_perf.model import SelfEvaluation
@@ -138,10 +138,7 @@ def pack(envelope: Envelope, document: bytes | None = None, *, drop: bool = Fals
     report = envelope._report
     if not isinstance(report, SelfEvaluation):
         return envelope
-    places = {
-        f.path: (place(f.path, report, "zh"), place(f.path, report, "en"))
-        for f in envelope.findings
-    }
+    where = {f.path: places(f.path, report) for f in envelope.findings}
     travelling: _Packed | None
     if drop:
         travelling = None
@@ -149,4 +146,4 @@ def pack(envelope: Envelope, document: bytes | None = None, *, drop: bool = Fals
         travelling = _Packed(document, json=True)
     else:
         travelling = _Packed(pickle.dumps(report, pickle.HIGHEST_PROTOCOL), json=False)
-    return attrs.evolve(envelope, report=travelling, places=places)
+    return attrs.evolve(envelope, report=travelling, places=where)

@@ -19,7 +19,7 @@ import re
 
 from budget_perf.formatting import Language
 
-__all__ = ["place"]
+__all__ = ["place", "places"]
 
 _STEP = re.compile(r"\.([A-Za-z_]\w*)|\[(\d+)\]")
 _TABLES = {
@@ -45,20 +45,31 @@ def _label(record: object) -> str | None:
 
 def place(path: str, report: object, language: Language = "zh") -> str:
     """*path* in *report* as its table, its last named row and the field (the path if unknown)."""
+    zh, en = places(path, report)
+    return zh if language == "zh" else en
+
+
+def places(path: str, report: object) -> tuple[str, str]:
+    """:func:`place` in Chinese and in English, found in one walk along *path*.
+
+    >>> import budget_perf as bp
+    >>> places("$.basic_data.staffing.authorised", bp.examples.load("yueyang-npc-2022"))
+    ('基础数据 › staffing.authorised', 'basic data › staffing.authorised')
+    """
     if report is None or not path.startswith("$"):
-        return path
+        return path, path
     steps = _STEP.findall(path)
     if "".join(f".{f}" if f else f"[{i}]" for f, i in steps) != path[1:]:
-        return path
+        return path, path
     current: object = report
-    table: str | None = None
+    table: tuple[str, str] | None = None
     row: str | None = None
     tail: list[str] = []
     for number, (field, index) in enumerate(steps):
         if field:
             current = getattr(current, field, None)
             if number == 0 and field in _TABLES:
-                table = _TABLES[field][0 if language == "zh" else 1]
+                table = _TABLES[field]
             else:
                 tail.append(field)
             continue
@@ -67,9 +78,13 @@ def place(path: str, report: object, language: Language = "zh") -> str:
         current = items[position] if position < len(items) else None
         label = _label(current) or f"{tail[-1] if tail else ''}#{position + 1}"
         if number == 1 and steps[0][0] == "projects":
-            table = label
+            table = (label, label)
         else:
             row = label
         tail = []
-    parts = [p for p in (table, row, ".".join(tail)) if p]
-    return _SEPARATOR.join(parts) if parts else path
+    rest = [p for p in (row, ".".join(tail)) if p]
+    said = tuple(
+        _SEPARATOR.join(parts) if parts else path
+        for parts in ([table[0], *rest] if table else rest, [table[1], *rest] if table else rest)
+    )
+    return said[0], said[1]
