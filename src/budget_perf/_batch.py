@@ -14,18 +14,16 @@ in input order.
 
 from __future__ import annotations
 
+import functools
 import os
-import signal
 import stat
-from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
-from multiprocessing import get_context
 
 import attrs
 
 from budget_perf._envelope import Envelope, LoadProblem, pack
 from budget_perf._jsonload import MAX_DOCUMENT_SIZE, loads_strict
+from budget_perf._pool import pooled
 from budget_perf._readers._archive import ZIP_MAGIC
 from budget_perf._readers._sniff import OLE_MAGIC
 from budget_perf._schema import SCHEMA_KEY
@@ -52,8 +50,6 @@ __all__ = [
 REPORT_SUFFIXES = (".json", ".xlsx", ".xls", ".docx")
 #: A source: a file or folder path, or a report already loaded.
 ReportSource = str | os.PathLike[str] | SelfEvaluation
-#: Reports in flight per checking process: enough to keep each busy, few enough to bound memory.
-_WINDOW_PER_JOB = 4
 
 
 @attrs.frozen
@@ -325,11 +321,6 @@ def _skip_reason(entry: os.DirEntry[str]) -> LoadProblem | None:
     return None
 
 
-def _worker_init() -> None:
-    """Set up a worker process: Ctrl-C is the parent's to handle, not each worker's."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def check_many(
     sources: Iterable[ReportSource],
     *,
@@ -365,62 +356,21 @@ def run_items(
     """Check expanded *items* in order, in this process, with *jobs* - 1 workers beside it."""
     if jobs == 1:
         return (check_source(item, profile, options) for item in items)
-    return _pooled(items, jobs, profile, options)
+    return pooled(
+        items,
+        jobs,
+        here=functools.partial(check_source, profile=profile, options=options),
+        there=functools.partial(_sent_back, profile=profile, options=options),
+        local=lambda item: item.skipped is not None or item.failed is not None,
+        received=_received,
+    )
 
 
-def _answer(
-    entry: Future[Envelope] | _Item, profile: RuleProfile | None, options: CheckOptions | None
-) -> Envelope:
-    """A worker's envelope when it is back, or the envelope of an item checked here, now."""
-    if isinstance(entry, Future):
-        return entry.result()
-    return check_source(entry, profile, options)
+def _sent_back(item: _Item, profile: RuleProfile | None, options: CheckOptions | None) -> Envelope:
+    """:func:`check_to_send` for the pool: a loaded report is not sent back (it is put back)."""
+    return check_to_send(item, profile, options, held=item.report is not None)
 
 
-def _put_back(sent: Future[Envelope], report: SelfEvaluation) -> Future[Envelope]:
-    """The envelope of a loaded report, with the caller's own report put back in it."""
-    done: Future[Envelope] = Future()
-
-    def back(future: Future[Envelope]) -> None:
-        error = future.exception()
-        if error is not None:
-            done.set_exception(error)
-        else:
-            done.set_result(attrs.evolve(future.result(), report=report))
-
-    sent.add_done_callback(back)
-    return done
-
-
-def _pooled(
-    items: Iterator[_Item], jobs: int, profile: RuleProfile | None, options: CheckOptions | None
-) -> Iterator[Envelope]:
-    """Check *items* in this process and *jobs* - 1 workers, taking turns, in input order.
-
-    This process checks every *jobs*-th report itself, when its turn to be yielded comes (the
-    workers meanwhile check the reports after it): it pays neither a worker's start nor the
-    journey back, and it is busy while the workers start.
-    """
-    pool = ProcessPoolExecutor(jobs - 1, mp_context=get_context("spawn"), initializer=_worker_init)
-    window: deque[Future[Envelope] | _Item] = deque()
-    turn = 0
-    try:
-        for item in items:
-            if item.skipped is not None or item.failed is not None:
-                window.append(item)  # already judged: answered here, at once
-            elif turn % jobs == 0:
-                window.append(item)  # this process's turn: checked here when it is yielded
-                turn += 1
-            elif item.report is not None:  # loaded here: sent to be checked, not sent back
-                sent = pool.submit(check_to_send, item, profile, options, True)
-                window.append(_put_back(sent, item.report))
-                turn += 1
-            else:
-                window.append(pool.submit(check_to_send, item, profile, options))
-                turn += 1
-            while len(window) >= jobs * _WINDOW_PER_JOB:
-                yield _answer(window.popleft(), profile, options)
-        while window:
-            yield _answer(window.popleft(), profile, options)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+def _received(item: _Item, envelope: Envelope) -> Envelope:
+    """A worker's envelope, with the caller's own loaded report put back in it."""
+    return envelope if item.report is None else attrs.evolve(envelope, report=item.report)
