@@ -48,7 +48,7 @@ from budget_perf._jsonload import (
 from budget_perf.model import _shown
 from budget_perf.model._fields import PASS_THROUGH, PROOFS
 
-__all__ = ["EMPTY_PASSES", "Read", "Unread", "reachable", "reader", "validation"]
+__all__ = ["EMPTY_PASSES", "Read", "Unread", "decimal_lines", "reachable", "reader", "validation"]
 
 Read = Callable[[Any], Any]
 
@@ -140,6 +140,31 @@ def _proves(proof: tuple[object, ...] | None, tp: Any, *, blank: bool) -> bool:
         member = proof[1]
         return (member if isinstance(member, type) else member()) is _items_of(tp)  # type: ignore[operator]
     return not blank and ((proof == ("str",) and tp is str) or (proof == ("bool",) and tp is bool))
+
+
+def decimal_lines(
+    at: str, field: Any, constant: Callable[[object], str], *, blank: bool
+) -> tuple[list[str], bool]:
+    """Source lines that read a decimal named *at* in place, and whether they make every check
+    of *field*'s validator: a string within the bounds as it stands is read in line
+    (non-negative where the field's validator wants it); any other value by the converter, then
+    checked by the field's validator at once (a decimal validator checks the value alone).
+    *constant* names a value for the generated code; with *blank*, ``None`` is kept."""
+    proof = _proof_of(field)
+    proven = proof is not None and proof[0] == "decimal"
+    pattern = "non_negative" if proof == ("decimal", True) else "any_sign"
+    lines = [
+        f"if {at}.__class__ is str and {pattern}({at}):",
+        f"    {at} = Decimal({at})",
+        "else:",
+        f"    {at} = slow_decimal({at})",
+    ]
+    if proven:
+        validator, attribute = constant(field.validator), constant(field)
+        lines.append(f"    {validator}(None, {attribute}, {at})")
+    if blank:
+        lines = [f"if {at} is not None:", *("    " + line for line in lines)]
+    return lines, proven
 
 
 class _Readers:
@@ -293,24 +318,7 @@ class _Readers:
         return [f"{at} = {slow}({at})"], False  # a type the quick path does not know
 
     def _decimal(self, at: str, field: Any, *, blank: bool) -> tuple[list[str], bool]:
-        """Read a decimal: a string within the bounds as it stands is read in line (non-negative
-        where the field's validator wants it); any other value by the converter, then checked by
-        the field's validator at once (a decimal validator checks the value alone)."""
-        proof = _proof_of(field)
-        proven = proof is not None and proof[0] == "decimal"
-        pattern = "non_negative" if proof == ("decimal", True) else "any_sign"
-        lines = [
-            f"if {at}.__class__ is str and {pattern}({at}):",
-            f"    {at} = Decimal({at})",
-            "else:",
-            f"    {at} = slow_decimal({at})",
-        ]
-        if proven:
-            validator, attribute = self._constant(field.validator), self._constant(field)
-            lines.append(f"    {validator}(None, {attribute}, {at})")
-        if blank:
-            lines = [f"if {at} is not None:", *("    " + line for line in lines)]
-        return lines, proven
+        return decimal_lines(at, field, self._constant, blank=blank)
 
     def _tuple(self, item: Any, at: str) -> list[str]:
         head = [f"if {at}.__class__ is not list:", "    raise Unread"]

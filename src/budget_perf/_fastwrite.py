@@ -25,10 +25,11 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from json.encoder import encode_basestring
-from types import UnionType
-from typing import Any, Union, get_args, get_origin
+from typing import Any
 
 import attrs
+
+from budget_perf._fastread import _items_of, _optional_of
 
 __all__ = ["writer"]
 
@@ -42,20 +43,6 @@ class _Unwritable(Exception):
 
 def _unwritable() -> str:
     raise _Unwritable
-
-
-def _optional_of(tp: Any) -> Any:
-    args = get_args(tp)
-    if get_origin(tp) in (Union, UnionType) and len(args) == 2 and type(None) in args:
-        return args[0] if args[1] is type(None) else args[1]
-    return None
-
-
-def _items_of(tp: Any) -> Any:
-    args = get_args(tp)
-    if get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis:
-        return args[0]
-    return None
 
 
 class _Writers:

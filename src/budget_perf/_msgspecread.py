@@ -47,6 +47,7 @@ from budget_perf._fastread import (
     _optional_of,
     _proof_of,
     _proves,
+    decimal_lines,
     reachable,
     validation,
 )
@@ -190,20 +191,7 @@ class _Mirrors:
         proof = _proof_of(field)
         inner = _optional_of(tp)
         if tp is Decimal or inner is Decimal:
-            proven = proof is not None and proof[0] == "decimal"
-            pattern = "non_negative" if proof == ("decimal", True) else "any_sign"
-            lines = [
-                f"if {at}.__class__ is str and {pattern}({at}):",
-                f"    {at} = Decimal({at})",
-                "else:",
-                f"    {at} = slow_decimal({at})",
-            ]
-            if proven:
-                validator, attribute = self._constant(field.validator), self._constant(field)
-                lines.append(f"    {validator}(None, {attribute}, {at})")
-            if inner is not None:
-                lines = [f"if {at} is not None:", *("    " + line for line in lines)]
-            return lines, proven
+            return decimal_lines(at, field, self._constant, blank=inner is not None)
         if inner is not None:
             body, _ = self._value(inner, at)
             if not body:
