@@ -210,13 +210,18 @@ def check_source(
 
 
 def check_to_send(
-    item: _Item, profile: RuleProfile | None, options: CheckOptions | None, held: bool = False
+    item: _Item,
+    profile: RuleProfile | None,
+    options: CheckOptions | None,
+    held: bool = False,
+    places: bool = True,
 ) -> Envelope:
     """:func:`check_source` in a worker: the envelope packed to travel back — the report as the
     JSON it was read from (or pickled, once, here), read again only if the caller asks for it;
-    not at all if *held* (a loaded report: the caller puts its own back)."""
+    not at all if *held* (a loaded report: the caller puts its own back); with *places*, where
+    each finding is, worked out here."""
     envelope, document = _checked(item, profile, options)
-    return pack(envelope, document, drop=held)
+    return pack(envelope, document, drop=held, places=places)
 
 
 def _checked(
@@ -351,24 +356,35 @@ def check_many(
 
 
 def run_items(
-    items: Iterator[_Item], jobs: int, profile: RuleProfile | None, options: CheckOptions | None
+    items: Iterator[_Item],
+    jobs: int,
+    profile: RuleProfile | None,
+    options: CheckOptions | None,
+    *,
+    places: bool = False,
 ) -> Iterator[Envelope]:
-    """Check expanded *items* in order, in this process, with *jobs* - 1 workers beside it."""
+    """Check expanded *items* in order, in this process, with *jobs* - 1 workers beside it.
+
+    With *places*, a worker works out where each finding is before it sends the envelope back
+    (for output that names them); else ``Envelope.place`` reads the report when first asked.
+    """
     if jobs == 1:
         return (check_source(item, profile, options) for item in items)
     return pooled(
         items,
         jobs,
         here=functools.partial(check_source, profile=profile, options=options),
-        there=functools.partial(_sent_back, profile=profile, options=options),
+        there=functools.partial(_sent_back, profile=profile, options=options, places=places),
         local=lambda item: item.skipped is not None or item.failed is not None,
         received=_received,
     )
 
 
-def _sent_back(item: _Item, profile: RuleProfile | None, options: CheckOptions | None) -> Envelope:
+def _sent_back(
+    item: _Item, profile: RuleProfile | None, options: CheckOptions | None, places: bool
+) -> Envelope:
     """:func:`check_to_send` for the pool: a loaded report is not sent back (it is put back)."""
-    return check_to_send(item, profile, options, held=item.report is not None)
+    return check_to_send(item, profile, options, held=item.report is not None, places=places)
 
 
 def _received(item: _Item, envelope: Envelope) -> Envelope:

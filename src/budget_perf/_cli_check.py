@@ -271,7 +271,8 @@ def _many(
     try:
         sink = _Sink(text)
         out = writer(kind, binary if binary is not None else sink, language, wide=args.wide)
-        for envelope in _batch.run_items(iter(items), jobs, profile, options):
+        named = kind in ("table", "csv", "xlsx")  # the formats that say where a finding is
+        for envelope in _batch.run_items(iter(items), jobs, profile, options, places=named):
             summary.add(envelope)
             failing = failing or any(f.severity <= threshold for f in envelope.findings)
             out.add(envelope)

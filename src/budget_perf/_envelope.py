@@ -24,7 +24,8 @@ from typing import Literal
 
 import attrs
 
-from budget_perf._where import place, places
+from budget_perf._where import place
+from budget_perf._where import places as _places
 from budget_perf.checks import Finding
 from budget_perf.formatting import Language
 from budget_perf.model import SelfEvaluation
@@ -130,15 +131,21 @@ class Envelope:
         return place(path, self.report, language)
 
 
-def pack(envelope: Envelope, document: bytes | None = None, *, drop: bool = False) -> Envelope:
-    """*envelope* to send to another process, the place of each finding worked out while the
-    report is at hand.  The report travels as *document*, the JSON it was read from, if given
-    (nothing more to do here); not at all with *drop* (the receiver holds it: it puts it back);
-    else pickled, once, here."""
+def pack(
+    envelope: Envelope,
+    document: bytes | None = None,
+    *,
+    drop: bool = False,
+    places: bool = True,
+) -> Envelope:
+    """*envelope* to send to another process, with *places* the place of each finding worked
+    out while the report is at hand.  The report travels as *document*, the JSON it was read
+    from, if given (nothing more to do here); not at all with *drop* (the receiver holds it: it
+    puts it back); else pickled, once, here."""
     report = envelope._report
     if not isinstance(report, SelfEvaluation):
         return envelope
-    where = {f.path: places(f.path, report) for f in envelope.findings}
+    where = {f.path: _places(f.path, report) for f in envelope.findings} if places else {}
     travelling: _Packed | None
     if drop:
         travelling = None

@@ -84,7 +84,7 @@ def envelope_bag(
     items = list(expand(sources))
     partitions = npartitions or max(1, min(len(items), 100))
     bag = db.from_sequence(items, npartitions=partitions) if items else db.from_sequence([])
-    return bag.map(check_to_send, profile, options)  # each report travels packed
+    return bag.map(check_to_send, profile, options, False, False)  # each report travels packed
 
 
 def _rows(envelope: Envelope) -> Iterator[dict[str, Any]]:
