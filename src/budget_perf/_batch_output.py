@@ -35,6 +35,7 @@ from budget_perf.formatting import Language
 
 __all__ = [
     "BATCH_SCHEMA",
+    "CSV_COLUMNS",
     "FORMATS",
     "SUMMARY_SCHEMA",
     "Summary",
@@ -47,7 +48,8 @@ BATCH_SCHEMA = "budget_perf.batch/1"
 SUMMARY_SCHEMA = "budget_perf.batch-summary/1"
 FORMATS = ("table", "json", "jsonl", "csv", "xlsx")
 _SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-_CSV_HEADER = (
+#: The columns of the CSV and xlsx outputs, in order.
+CSV_COLUMNS = (
     "file",
     "status",
     "department",
@@ -259,7 +261,7 @@ class _Csv(Writer):
         self.language = language
         out.write("\ufeff")  # Excel reads UTF-8 only after a byte-order mark
         self.writer = csv.writer(out)
-        self.writer.writerow(_CSV_HEADER)
+        self.writer.writerow(CSV_COLUMNS)
 
     def add(self, envelope: Envelope) -> None:
         for row in _rows(envelope, self.language):
@@ -276,7 +278,7 @@ class _Workbook(Writer):
         self.out, self.language = out, language
         self.book = Workbook(write_only=True)
         self.sheet = self.book.create_sheet("findings")
-        self.sheet.append(list(_CSV_HEADER))
+        self.sheet.append(list(CSV_COLUMNS))
 
     def add(self, envelope: Envelope) -> None:
         for row in _rows(envelope, self.language):

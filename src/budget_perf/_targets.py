@@ -11,12 +11,7 @@ from typing import Any, Required, TypedDict
 import attrs
 
 from budget_perf._celltext import is_blank, normalise
-from budget_perf._decimal import (
-    MAX_FRACTION_DIGITS,
-    MAX_INTEGER_DIGITS,
-    in_library_context,
-    to_decimal,
-)
+from budget_perf._decimal import in_library_context, to_decimal
 from budget_perf._textcache import text_cache
 from budget_perf.errors import InvalidAmount
 
@@ -224,12 +219,6 @@ _CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | 
 _CN_POWERS = {"十": 10, "百": 100, "千": 1000}
 
 
-#: An Arabic figure of at most this many characters is within a figure's bounds however it is
-#: written: it has fewer decimals than MAX_FRACTION_DIGITS and fewer digits than
-#: MAX_INTEGER_DIGITS (to_decimal's own quick test, here before the commas are dropped).
-_SHORT_FIGURE = min(MAX_FRACTION_DIGITS + 1, MAX_INTEGER_DIGITS)
-
-
 def _chinese_number(text: str) -> int | None:
     """A plain Chinese numeral as an int ("十二" → 12, "两百" → 200); None if not plain."""
     total, pending, last, zero = 0, None, 10_000, False
@@ -256,8 +245,6 @@ def _chinese_number(text: str) -> int | None:
 
 def _number(text: str) -> Decimal | None:
     if text[0] in "0123456789":
-        if len(text) <= _SHORT_FIGURE:  # within the bounds as it stands: no check to repeat
-            return Decimal(text.replace(",", ""))
         return to_decimal(text.replace(",", ""), field="figure")
     value = _chinese_number(text)
     return None if value is None else Decimal(value)

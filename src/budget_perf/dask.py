@@ -39,8 +39,10 @@ except ImportError as exc:  # pragma: no cover - the extra is not installed
     ) from exc
 
 from budget_perf._batch import ReportSource, check_to_send, expand
+from budget_perf._batch_output import CSV_COLUMNS
 from budget_perf._envelope import Envelope
 from budget_perf.checks import CheckOptions
+from budget_perf.checks.render import cell_of
 from budget_perf.profiles import RuleProfile
 
 __all__ = ["COLUMNS", "UNKNOWN", "envelope_bag", "findings_frame", "write_parquet"]
@@ -48,22 +50,9 @@ __all__ = ["COLUMNS", "UNKNOWN", "envelope_bag", "findings_frame", "write_parque
 #: The partition key of a report without a year or region.
 UNKNOWN = "unknown"
 
-#: The columns of the findings table, in order.
-COLUMNS = (
-    "file",
-    "status",
-    "department",
-    "year",
-    "region",
-    "code",
-    "severity",
-    "path",
-    "cell",
-    "stated",
-    "expected",
-    "message_zh",
-    "message_en",
-)
+#: The columns of the findings table, in order: those of ``budget-perf check --format csv`` but
+#: the place (a finding's path names it; places are worked out from the report).
+COLUMNS = tuple(column for column in CSV_COLUMNS if column != "place")
 
 
 def _meta() -> pd.DataFrame:
@@ -84,7 +73,7 @@ def envelope_bag(
     items = list(expand(sources))
     partitions = npartitions or max(1, min(len(items), 100))
     bag = db.from_sequence(items, npartitions=partitions) if items else db.from_sequence([])
-    return bag.map(check_to_send, profile, options, False, False)  # each report travels packed
+    return bag.map(check_to_send, profile, options, held=False, places=False)
 
 
 def _rows(envelope: Envelope) -> Iterator[dict[str, Any]]:
@@ -110,8 +99,6 @@ def _rows(envelope: Envelope) -> Iterator[dict[str, Any]]:
     for f in envelope.findings:
         cell = None
         if cells is not None:
-            from budget_perf.checks.render import cell_of
-
             cell = cell_of(f, cells)
         yield {
             **about,

@@ -37,7 +37,7 @@ def parsed(text: str) -> Target:
     check run that reads it."""
     if len(text) <= _KEPT:
         return _kept(text)
-    return per_check(_parse, text)
+    return per_check(parse_target, text)
 
 
 #: The longest text whose target is kept across runs.
@@ -46,10 +46,6 @@ _KEPT = 1000
 
 @text_cache(maxsize=4096, longest=_KEPT)
 def _kept(text: str) -> Target:
-    return parse_target(text)
-
-
-def _parse(text: str) -> Target:
     return parse_target(text)
 
 
