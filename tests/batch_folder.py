@@ -54,8 +54,3 @@ def make_folder(root: Path) -> Path:
     write_workbook(seed, folder / "06-sub" / "07-seed.xlsx")
     (folder / CLEAN).write_text(bp.to_json(clean_report()), encoding="utf-8")
     return folder
-
-
-def answered_there(number: int) -> tuple[str, int]:
-    """A worker's answer in the pool's test (module level: a spawned worker imports it)."""
-    return ("there", number)

@@ -234,31 +234,3 @@ def test_a_report_read_from_json_travels_back_as_that_json(folder: Path) -> None
     assert packed.data == (folder / "01-seed.json").read_bytes()
     assert travelled.findings == here.findings and travelled.department == here.department
     assert travelled.report == here.report
-
-
-def test_the_pool_answers_in_input_order_with_work_in_both_processes() -> None:
-    """With two processes the caller's process answers some sources (all of them until the
-    worker has started), the worker the others once it has; every answer comes back once, in
-    input order."""
-    import time
-
-    from batch_folder import answered_there
-    from budget_perf._pool import pooled
-
-    def here(number: int) -> tuple[str, int]:
-        time.sleep(0.05)  # slower than the worker, which then takes its turns
-        return ("here", number)
-
-    answers = list(
-        pooled(
-            iter(range(60)),
-            2,
-            here=here,
-            there=answered_there,
-            local=lambda number: number % 10 == 9,
-            received=lambda number, answer: answer,
-        )
-    )
-    assert [number for _, number in answers] == list(range(60))
-    assert {who for who, number in answers if number % 10 == 9} == {"here"}
-    assert {who for who, _ in answers} == {"here", "there"}

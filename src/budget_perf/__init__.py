@@ -66,6 +66,7 @@ from budget_perf.errors import (
     InvalidValue,
     UnknownExample,
     UnknownLayout,
+    WorkerFailed,
 )
 from budget_perf.formatting import format_amount, format_percent_points, format_ratio
 from budget_perf.layouts import Layout, list_layouts, load_layout, read, read_with_sources
@@ -249,6 +250,7 @@ __all__ = [
     "TargetKind",
     "UnknownExample",
     "UnknownLayout",
+    "WorkerFailed",
     "area_control_rate",
     "band_of",
     "band_range",

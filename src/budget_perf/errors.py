@@ -21,6 +21,7 @@ __all__ = [
     "InvalidValue",
     "UnknownExample",
     "UnknownLayout",
+    "WorkerFailed",
 ]
 
 
@@ -154,3 +155,8 @@ class UnknownLayout(BudgetPerfError, ValueError):
 
 class UnknownExample(BudgetPerfError, LookupError):
     """No bundled example report has the requested name."""
+
+
+class WorkerFailed(BudgetPerfError, RuntimeError):
+    """A worker process of ``check_many(jobs > 1)`` exited before it answered (it was killed,
+    or ran out of memory): the batch cannot go on, and says so rather than wait."""
