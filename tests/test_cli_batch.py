@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -353,3 +354,24 @@ def test_a_report_whose_department_is_blank_is_named_so_in_the_table(
     assert any(line.startswith("某某县财政局") for line in lines)
     status, out, _ = _run(capsys, str(tmp_path), "--lang", "zh")
     assert any(line.startswith("（单位名称空白）") for line in out.splitlines())
+
+
+def test_a_worker_that_dies_stops_the_batch_with_status_2_and_says_why(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A worker stopped by the system (killed, out of memory) is not a bug in budget_perf: the
+    command says so in one line and exits 2, as for an input it could not read."""
+    from budget_perf import _batch
+
+    def died(*args: object, **kwargs: object) -> Iterator[bp.Envelope]:
+        raise bp.WorkerFailed(
+            "a worker process of the batch exited (exit code -9) before it answered"
+        )
+        yield  # a generator, as run_items returns
+
+    monkeypatch.setattr(_batch, "run_items", died)
+    status, _, err = _run(capsys, str(folder), "--jobs", "2", "--lang", "en", "--quiet")
+    assert status == 2
+    assert err == (
+        "budget-perf: a worker process of the batch exited (exit code -9) before it answered\n"
+    )

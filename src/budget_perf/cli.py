@@ -42,7 +42,8 @@ Exit status, so that a script can gate on it:
   profile or rule code), the output file could not be written, or the command line is wrong;
   the message on standard error says which and why, in the ``--lang`` chosen.  A batch checks
   every other file first and writes all its output, then exits 2 if any file could not be
-  read, or if it found no report at all (files that are not reports are skipped, not counted);
+  read, or if it found no report at all (files that are not reports are skipped, not counted),
+  or stops at once if a worker process of ``--jobs`` died (killed, out of memory);
 - 3: an internal error (a bug): one line on standard error, the traceback with ``--debug``;
 - 130: interrupted (Ctrl-C);
 - 141: standard output was closed early (``budget-perf check … | head``): the command stops
@@ -90,6 +91,7 @@ from budget_perf._texttable import one_line
 from budget_perf.checks import RULES
 from budget_perf.checks.render import render_catalogue
 from budget_perf.display.command import render_command
+from budget_perf.errors import WorkerFailed
 from budget_perf.formatting import Language
 from budget_perf.review._cli import add_review_arguments, run_review
 from budget_perf.serialization import to_json
@@ -211,6 +213,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Refused as exc:
             subject = one_line(exc.subject)
             note(language, f"{subject}: {exc.message('en')}", f"{subject}：{exc.message('zh')}")
+            status = EXIT_UNREADABLE
+        except WorkerFailed as exc:  # not a bug here: the system stopped a worker
+            note(language, exc.message("en"), exc.message("zh"))
             status = EXIT_UNREADABLE
         if sys.stdout is not None:  # a closed pipe shows here, inside the handlers below
             sys.stdout.flush()
