@@ -29,6 +29,27 @@ def test_the_2023_calendar_follows_the_state_council_notice() -> None:
     assert CN.is_working_day(day(2023, 6, 26)) and not CN.is_working_day(day(2023, 7, 1))
 
 
+def test_the_2023_calendar_has_exactly_the_notice_s_days_off_and_249_working_days() -> None:
+    """Every weekday off in 2023 is one of the notice's ranges (元旦 1/2, 春节 1/21–27, 清明 4/5,
+    劳动节 4/29–5/3, 端午 6/22–24, 中秋国庆 9/29–10/6; checked against its published text),
+    every weekend day worked is one of its seven make-up days, and the year has 249 working
+    days (365, less 105 weekend days and 18 weekdays off, plus 7 make-up days)."""
+    ranges = [((1, 2), (1, 2)), ((1, 21), (1, 27)), ((4, 5), (4, 5)), ((4, 29), (5, 3)),
+              ((6, 22), (6, 24)), ((9, 29), (10, 6))]  # fmt: skip
+    notice_off = {
+        day(2023, *start) + datetime.timedelta(days=n)
+        for start, end in ranges
+        for n in range((day(2023, *end) - day(2023, *start)).days + 1)
+    }
+    year = [day(2023, 1, 1) + datetime.timedelta(days=n) for n in range(365)]
+    weekday_off = {d for d in year if d.weekday() < 5 and not CN.is_working_day(d)}
+    weekend_worked = {d for d in year if d.weekday() >= 5 and CN.is_working_day(d)}
+    assert weekday_off == {d for d in notice_off if d.weekday() < 5}
+    assert len(weekday_off) == 18
+    assert weekend_worked == CN.make_up_days
+    assert sum(CN.is_working_day(d) for d in year) == 249
+
+
 @pytest.mark.parametrize(
     ("deadline", "submitted", "late"),
     [
