@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 
-__all__ = ["answered_there", "dies", "echoed", "echoed_slowly", "refused"]
+from budget_perf._fileerrors import WorkbookError
+
+__all__ = [
+    "Odd",
+    "answered_there",
+    "dies",
+    "echoed",
+    "echoed_slowly",
+    "exits",
+    "refused",
+    "refused_by_workbook",
+    "refused_oddly",
+    "slowly_there",
+]
 
 
 def answered_there(number: int) -> tuple[str, int]:
@@ -13,9 +27,37 @@ def answered_there(number: int) -> tuple[str, int]:
     return ("there", number)
 
 
+def slowly_there(number: int) -> tuple[str, int]:
+    """A worker's answer that takes a while (the worker is busy when the batch ends)."""
+    time.sleep(0.3)
+    return ("there", number)
+
+
 def refused(number: int) -> tuple[str, int]:
     """A worker that raises on every source, as a bug in a rule would."""
     raise ValueError(f"source {number} refused")
+
+
+def refused_by_workbook(number: int) -> tuple[str, int]:
+    """A worker that raises one of the library's own errors, with its attributes."""
+    raise WorkbookError("f.xlsx", f"source {number} refused", sheet="S", cell="C7", reason_zh="拒")
+
+
+class Odd(Exception):
+    """An exception that pickles but cannot be rebuilt from its pickle (keyword-only)."""
+
+    def __init__(self, *, code: int) -> None:
+        super().__init__(f"odd {code}")
+
+
+def refused_oddly(number: int) -> tuple[str, int]:
+    """A worker that raises an exception which cannot travel as it is."""
+    raise Odd(code=number)
+
+
+def exits(number: int) -> tuple[str, int]:
+    """A worker whose work calls ``sys.exit``: not for the caller to exit by."""
+    sys.exit(5)
 
 
 def dies(number: int) -> tuple[str, int]:

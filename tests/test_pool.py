@@ -1,26 +1,39 @@
 """The pool behind ``check_many(jobs > 1)``: this process and worker processes share the sources,
-and the answers come back once each, in input order, whatever goes wrong in a worker.
+and the answers come back once each, in input order, whatever goes wrong.
 
-A worker's error is raised in the caller when that answer is due, with the worker's traceback;
-a worker that dies stops the batch with :class:`~budget_perf.WorkerFailed` instead of a hang;
-a batch ended early leaves no worker behind; sources and answers larger than a pipe holds
-travel both ways at once without either side waiting on the other for ever.
+An error in answering a source — in a worker (with the worker's traceback), in this process, or
+in reading the sources — is raised when that answer is due, after every answer before it; a
+worker that dies or cannot start stops the batch with :class:`~budget_perf.WorkerFailed`
+instead of a hang; a batch ended early, or failed, leaves no worker behind; sources and answers
+larger than a pipe holds travel both ways at once without either side waiting for ever.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+import types
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
 
 import budget_perf as bp
+from budget_perf import _pool
+from budget_perf._fileerrors import WorkbookError
 from budget_perf._pool import pooled
-from pool_work import answered_there, dies, refused
+from pool_work import (
+    answered_there,
+    dies,
+    exits,
+    refused,
+    refused_by_workbook,
+    refused_oddly,
+    slowly_there,
+)
 
 
 def _slowly(number: int) -> tuple[str, int]:
@@ -28,13 +41,18 @@ def _slowly(number: int) -> tuple[str, int]:
     return ("here", number)
 
 
-def _pool(
-    count: int, there: Callable[[int], tuple[str, int]], local: int = 0
+def _run(
+    count: int | Iterable[int],
+    there: Callable[[int], tuple[str, int]],
+    local: int = 0,
+    *,
+    jobs: int = 2,
+    here: Callable[[int], tuple[str, int]] = _slowly,
 ) -> Iterator[tuple[str, int]]:
     return pooled(
-        iter(range(count)),
-        2,
-        here=_slowly,
+        range(count) if isinstance(count, int) else count,
+        jobs,
+        here=here,
         there=there,
         local=lambda number: local > 0 and number % local == local - 1,
         received=lambda number, answer: answer,
@@ -45,7 +63,7 @@ def test_the_pool_answers_in_input_order_with_work_in_both_processes() -> None:
     """With two processes the caller's process answers some sources (all of them until the
     worker has started), the worker the others once it has; every answer comes back once, in
     input order, and a source already judged is answered by the caller."""
-    answers = list(_pool(60, answered_there, local=10))
+    answers = list(_run(60, answered_there, local=10))
     assert [number for _, number in answers] == list(range(60))
     assert {who for who, number in answers if number % 10 == 9} == {"here"}
     assert {who for who, _ in answers} == {"here", "there"}
@@ -56,7 +74,7 @@ def test_an_error_in_a_worker_is_raised_when_its_answer_is_due() -> None:
     raised in the caller, with its type, and the worker's traceback as a note."""
     answered: list[tuple[str, int]] = []
     with pytest.raises(ValueError, match="refused") as raised:
-        answered.extend(_pool(60, refused))  # keeps what came before the error
+        answered.extend(_run(60, refused))  # keeps what came before the error
     refused_at = int(str(raised.value).split()[1])
     assert [number for _, number in answered] == list(range(refused_at))
     assert {who for who, _ in answered} <= {"here"}
@@ -67,7 +85,7 @@ def test_an_error_in_a_worker_is_raised_when_its_answer_is_due() -> None:
 def test_a_worker_that_dies_stops_the_batch_with_a_clear_error() -> None:
     """A worker killed mid-batch (here: it exits with status 3) is reported, not waited for."""
     with pytest.raises(bp.WorkerFailed, match="exit code 3") as raised:
-        list(_pool(60, dies))
+        list(_run(60, dies))
     assert "退出码3" in raised.value.message("zh")
     assert not multiprocessing.active_children()
 
@@ -75,7 +93,7 @@ def test_a_worker_that_dies_stops_the_batch_with_a_clear_error() -> None:
 def test_a_batch_ended_early_leaves_no_worker_behind() -> None:
     """A caller that stops reading after a few answers (a ``break``) closes the pool: its
     workers are stopped, whatever they were given."""
-    answers = _pool(60, answered_there)
+    answers = _run(60, answered_there)
     first = [next(answers) for _ in range(12)]
     assert [number for _, number in first] == list(range(12))
     answers.close()  # type: ignore[attr-defined]  # a generator
@@ -112,3 +130,156 @@ def test_sources_and_answers_larger_than_a_pipe_travel_both_ways_without_a_hang(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["here", "there"]
+
+
+def test_three_processes_answer_in_input_order() -> None:
+    """With two workers besides this process every answer still comes back once, in order."""
+    answers = list(_run(90, answered_there, local=7, jobs=3))
+    assert [number for _, number in answers] == list(range(90))
+    assert {who for who, _ in answers} == {"here", "there"}
+    assert not multiprocessing.active_children()
+
+
+def _refusing_from(first: int) -> Callable[[int], tuple[str, int]]:
+    def here(number: int) -> tuple[str, int]:
+        if number >= first:
+            raise LookupError(f"here refused {number}")
+        return _slowly(number)
+
+    return here
+
+
+def test_an_error_in_this_process_is_raised_when_its_answer_is_due() -> None:
+    """This process's own failure on source 12 comes after the answers to sources 0–11, however
+    far ahead it was working."""
+    answered: list[tuple[str, int]] = []
+    with pytest.raises(LookupError, match="here refused") as raised:
+        answered.extend(_run(60, slowly_there, here=_refusing_from(12)))
+    refused_at = int(str(raised.value).split()[-1])
+    assert [number for _, number in answered] == list(range(refused_at))
+    assert refused_at >= 12
+    assert not multiprocessing.active_children()
+
+
+def _failing_after(count: int) -> Iterator[int]:
+    yield from range(count)
+    raise OSError("the folder went away")
+
+
+def test_an_error_in_reading_the_sources_comes_after_every_answer_before_it() -> None:
+    """Sources read from a generator that fails after 15: the 15 answers, then its error."""
+    answered: list[tuple[str, int]] = []
+    with pytest.raises(OSError, match="went away"):
+        answered.extend(_run(_failing_after(15), answered_there))
+    assert [number for _, number in answered] == list(range(15))
+    assert not multiprocessing.active_children()
+
+
+def test_the_library_s_own_errors_travel_with_their_attributes() -> None:
+    """A WorkbookError raised in a worker arrives as one: its file, sheet and cell, and its
+    Chinese message."""
+    with pytest.raises(WorkbookError) as raised:
+        list(_run(60, refused_by_workbook))
+    assert (raised.value.file, raised.value.sheet, raised.value.cell) == ("f.xlsx", "S", "C7")
+    assert raised.value.message("zh").startswith("f.xlsx：S!C7：拒")
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        bp.InvalidDocument(["a @ $.x", "b @ $.y"], problems_zh=["甲 @ $.x", "乙 @ $.y"]),
+        bp.UnknownLayout("no layout", message_zh="无", file="f", cell="B2", nearest="gz"),
+        WorkbookError("f.xlsx", "bad", sheet="S", cell="C7", reason_zh="坏"),
+        bp.WorkerFailed("gone", message_zh="已退出"),
+    ],
+    ids=type,
+)
+def test_every_error_of_the_library_survives_pickling(error: bp.BudgetPerfError) -> None:
+    """Dask and worker processes send errors by pickle: the type, message and attributes of
+    each come back as raised (not rebuilt by calling the class with its message)."""
+    error.add_note("raised in a worker")
+    back = pickle.loads(pickle.dumps(error))
+    assert type(back) is type(error)
+    assert (str(back), back.message("zh")) == (str(error), error.message("zh"))
+    assert vars(back) == vars(error)
+
+
+def test_an_error_that_cannot_travel_arrives_described() -> None:
+    """An exception the caller could not rebuild (keyword-only arguments) arrives as a
+    RuntimeError naming it, with the worker's traceback; one that would exit (sys.exit in the
+    work) arrives as a RuntimeError too, and does not end the caller."""
+    with pytest.raises(RuntimeError, match=r"^Odd: odd \d+\n") as raised:
+        list(_run(60, refused_oddly))
+    assert any("raised in a worker process" in note for note in raised.value.__notes__)
+    with pytest.raises(RuntimeError, match=r"a worker raised SystemExit\(5\)"):
+        list(_run(60, exits))
+
+
+def test_a_source_that_cannot_be_pickled_is_answered_here() -> None:
+    """A source a worker cannot be sent (a lambda) is answered by this process, in its place."""
+    odd = [lambda: None]
+    sources: list[object] = [*range(20), odd[0], *range(20, 40)]
+    answers = list(
+        pooled(
+            sources,
+            2,
+            here=lambda source: ("here", source),
+            there=answered_there,  # type: ignore[arg-type]
+            local=lambda source: False,
+            received=lambda source, answer: answer,
+        )
+    )
+    assert [source for _, source in answers] == sources
+    assert ("here", odd[0]) in answers
+
+
+def _not_importable(number: int) -> tuple[str, int]:
+    return ("there", number)
+
+
+def test_a_worker_that_cannot_start_says_so() -> None:
+    """Work a new process cannot import (here: from a module that exists only in this one)
+    stops the batch with WorkerFailed saying the worker could not start, and why that may be."""
+    module = types.ModuleType("made_up_here")
+    _not_importable.__module__ = module.__name__
+    module._not_importable = _not_importable  # type: ignore[attr-defined]
+    sys.modules[module.__name__] = module
+    try:
+        with pytest.raises(bp.WorkerFailed, match="could not start") as raised:
+            list(_run(200, _not_importable))
+    finally:
+        del sys.modules[module.__name__]
+    assert '__name__ == "__main__"' in str(raised.value)
+    assert "未能启动" in raised.value.message("zh")
+    assert not multiprocessing.active_children()
+
+
+def test_a_batch_ended_while_its_worker_is_busy_stops_it() -> None:
+    """Closing the batch while the worker is in the middle of its sources (each takes it 0.3 s)
+    stops it, and nothing is left behind."""
+    answers = _run(60, slowly_there, here=_slowly)
+    first = [next(answers) for _ in range(10)]
+    assert [number for _, number in first] == list(range(10))
+    answers.close()  # type: ignore[attr-defined]  # a generator
+    assert not multiprocessing.active_children()
+
+
+def test_a_pool_that_fails_while_starting_its_workers_leaves_none_behind(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The second of three workers cannot be started (no more processes, say): the first is
+    stopped before the error reaches the caller."""
+    made: list[object] = []
+    real = _pool._Worker
+
+    def worker(there: Callable[[int], tuple[str, int]]) -> object:
+        if made:
+            raise OSError(11, "Resource temporarily unavailable")
+        made.append(real(there))
+        return made[-1]
+
+    monkeypatch.setattr(_pool, "_Worker", worker)
+    with pytest.raises(OSError, match="temporarily unavailable"):
+        list(_run(10, answered_there, jobs=3))
+    assert len(made) == 1
+    assert not multiprocessing.active_children()

@@ -14,19 +14,26 @@ a second) this process answers everything itself.
 Each worker has two pipes: sources go out through one, written by a small thread per worker
 (this process never blocks on a busy worker's full pipe, however large a source is), and
 answers come back through the other, read by this process between its own answers — no
-thread takes the interpreter from this process to read them.  Only the workers are tuned
-(they leave Ctrl-C to this process); nothing in this process changes.
+thread takes the interpreter from this process to read them.
+
+Whatever fails, fails in its place: an error in answering a source (here or in a worker), or
+in reading the next source, is raised when that answer is due, after every answer before it.
+Workers ignore Ctrl-C (this process handles it; a worker is started with it held off for that
+instant, so that one still importing never prints a traceback), and are stopped whenever the
+batch ends — finished, left early, or failed.  Nothing else in this process changes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import queue
 import signal
+import sys
 import threading
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing import get_context
 from multiprocessing.connection import Connection, wait
 from typing import Generic, TypeVar
@@ -41,8 +48,13 @@ WINDOW_PER_PROCESS = 4
 QUEUED_PER_WORKER = 2
 #: How large a worker's answer pipe is asked to be (Linux; elsewhere the system's own).
 _PIPE_BYTES = 1 << 20
-#: Seconds a worker is given to finish when the batch ends early, before it is stopped.
+#: Seconds a worker is given to exit once told to, before it is stopped.
 _GRACE = 1.0
+#: Workers at most on Windows, where one wait watches at most 63 handles (as the standard
+#: library's process pool).
+_WINDOWS_WORKERS = 61
+#: A worker's first message: it has started (the library is imported).
+_STARTED = b"started"
 
 _S = TypeVar("_S")
 _A = TypeVar("_A")
@@ -51,44 +63,52 @@ _A = TypeVar("_A")
 class _Slot(Generic[_S, _A]):
     """One source of the window: answered here, sent to a worker, or answered."""
 
-    __slots__ = ("answer", "done", "failure", "source", "worker")
+    __slots__ = ("answer", "done", "failure", "here_only", "source", "worker")
 
     def __init__(self, source: _S) -> None:
         self.source = source
         self.worker: _Worker[_S, _A] | None = None
         self.answer: _A | None = None
-        #: What a worker raised instead of answering, raised here when the answer is due.
+        #: What answering raised instead (here or in a worker), raised when the answer is due.
         self.failure: BaseException | None = None
+        #: A source that cannot be pickled: answered in this process.
+        self.here_only = False
         self.done = False
 
 
-def _serve(tasks: Connection, answers: Connection, there: Callable[[object], object]) -> None:
-    """A worker's loop: answer each source it is sent, in order, until told to stop.
+def _serve(sources: Connection, answers: Connection, there: Callable[[object], object]) -> None:
+    """A worker's loop: answer each source it is sent, in order, until the caller closes.
 
-    An error raised by *there* is sent back with its traceback, to be raised in the caller
+    An exception raised by *there* is sent back with its traceback, to be raised in the caller
     when that answer is due; the worker goes on with the next source.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle
     try:
-        answers.send_bytes(b"")  # started: the library is imported
-        while (source := tasks.recv()) is not None:
+        answers.send_bytes(_STARTED)
+        while True:
+            source = sources.recv()
             try:
                 message = pickle.dumps((True, there(source)), pickle.HIGHEST_PROTOCOL)
-            except BaseException as exc:  # every failure goes back to the caller
+            except Exception as exc:  # every failure goes back to the caller
                 message = _failure(exc)
+            except BaseException as exc:  # SystemExit and the like: not the caller's to exit by
+                message = _failure(RuntimeError(f"a worker raised {exc!r}"), exc)
             answers.send_bytes(message)
     except (EOFError, OSError):
-        return  # the caller has gone (it ended the batch early, or was stopped)
+        return  # the caller has gone (the batch ended, or the caller was stopped)
 
 
-def _failure(exc: BaseException) -> bytes:
-    """*exc* with its traceback, to send back; a stand-in if it cannot be pickled."""
-    told = "".join(traceback.format_exception(exc))
+def _failure(exc: BaseException, raised: BaseException | None = None) -> bytes:
+    """*exc* with the traceback of *raised* (itself by default), to send back; a stand-in if it
+    cannot travel (it cannot be pickled, or not rebuilt from its pickle)."""
+    told = "".join(traceback.format_exception(raised or exc))
     try:
-        return pickle.dumps((False, (exc, told)), pickle.HIGHEST_PROTOCOL)
+        message = pickle.dumps((False, (exc, told)), pickle.HIGHEST_PROTOCOL)
+        pickle.loads(message)
     except Exception:  # one that will not travel is described instead
         stand_in = RuntimeError(f"{type(exc).__name__}: {exc}")
-        return pickle.dumps((False, (stand_in, told)), pickle.HIGHEST_PROTOCOL)
+        message = pickle.dumps((False, (stand_in, told)), pickle.HIGHEST_PROTOCOL)
+    return message
 
 
 def _enlarge(pipe: Connection) -> None:
@@ -112,70 +132,139 @@ def _write(outbox: queue.SimpleQueue[bytes | None], pipe: Connection) -> None:
         pipe.close()
 
 
+@contextlib.contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold Ctrl-C off while a worker is started, so that it starts ignoring it (it inherits
+    that) and never prints a traceback while it imports; a Ctrl-C meanwhile is delivered here
+    just after.  Only where it can be done safely: a POSIX main thread."""
+    can = threading.current_thread() is threading.main_thread() and hasattr(
+        signal, "pthread_sigmask"
+    )
+    if not can:
+        yield
+        return
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
 class _Worker(Generic[_S, _A]):
     """A worker process, its two pipes, the thread writing its sources and what it has."""
 
     def __init__(self, there: Callable[[_S], _A]) -> None:
         context = get_context("spawn")
-        tasks_in, tasks = context.Pipe(duplex=False)
-        self.answers, answers_out = context.Pipe(duplex=False)
-        _enlarge(answers_out)
+        its_sources, to_worker = context.Pipe(duplex=False)
+        self.answers, its_answers = context.Pipe(duplex=False)
+        _enlarge(its_answers)
         self.process = context.Process(
-            target=_serve, args=(tasks_in, answers_out, there), daemon=True
+            target=_serve, args=(its_sources, its_answers, there), daemon=True
         )
-        self.process.start()
-        tasks_in.close()
-        answers_out.close()
+        try:
+            with _ctrl_c_held():
+                self.process.start()
+        finally:
+            its_sources.close()
+            its_answers.close()
         self.outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-        self.writer = threading.Thread(target=_write, args=(self.outbox, tasks), daemon=True)
+        self.writer = threading.Thread(target=_write, args=(self.outbox, to_worker), daemon=True)
         self.writer.start()
         self.started = False
         self.sent: deque[_Slot[_S, _A]] = deque()
 
-    def send(self, slot: _Slot[_S, _A]) -> None:
-        """Give the worker *slot*'s source (pickled here; the thread writes it)."""
-        data = pickle.dumps(slot.source, pickle.HIGHEST_PROTOCOL)
+    def send(self, slot: _Slot[_S, _A]) -> bool:
+        """Give the worker *slot*'s source (pickled here; the thread writes it); False if the
+        source cannot be pickled (it is answered in this process instead)."""
+        try:
+            data = pickle.dumps(slot.source, pickle.HIGHEST_PROTOCOL)
+        except Exception:  # whatever pickling raises, the source stays here
+            slot.here_only = True
+            return False
         slot.worker = self
         self.sent.append(slot)
         self.outbox.put(data)
+        return True
+
+    def has_news(self) -> bool:
+        """Whether a message (or the worker's end) is waiting to be read."""
+        try:
+            return self.answers.poll()
+        except OSError:  # Windows says a pipe whose other end has gone is broken
+            return True
 
     def take(self, received: Callable[[_S, _A], _A]) -> None:
         """Read the worker's next message: that it has started, or its oldest answer."""
         try:
             message = self.answers.recv_bytes()
         except (EOFError, OSError):
-            self.process.join(_GRACE)
-            raise WorkerFailed(
-                f"a worker process of the batch exited (exit code {self.process.exitcode}) "
-                "before it answered",
-                message_zh=f"批量检查的工作进程在答复前退出（退出码{self.process.exitcode}）",
-            ) from None
+            raise self._failed() from None
         if not self.started:
-            self.started = True
+            self.started = True  # the first message says so
             return
-        slot = self.sent.popleft()
-        answered, answer = pickle.loads(message)
-        if answered:
-            slot.answer = received(slot.source, answer)
-        else:
-            slot.failure, told = answer
-            slot.failure.add_note(f"raised in a worker process of the batch:\n{told}")
+        slot = self.sent[0]
+        try:
+            answered, answer = pickle.loads(message)
+            if answered:
+                slot.answer = received(slot.source, answer)
+            else:
+                slot.failure, told = answer
+                slot.failure.add_note(f"raised in a worker process of the batch:\n{told}")
+        except Exception as exc:  # raised when the answer is due, as any failure
+            slot.failure = exc
+        self.sent.popleft()
         slot.done = True
 
-    def stop(self, *, finished: bool) -> None:
-        """End the worker: it is told to stop, and given a moment unless the batch *finished*."""
+    def _failed(self) -> WorkerFailed:
+        """The error for a worker that has gone: when, and how it ended."""
+        self.process.join(_GRACE)
+        code = self.process.exitcode
+        if code is None:
+            how, how_zh = "stopped answering", "停止答复"
+        elif code < 0:
+            name = _signal_name(-code)
+            how, how_zh = f"was stopped by {name}", f"被信号{name}终止"
+        else:
+            how, how_zh = f"exited (exit code {code})", f"退出（退出码{code}）"
+        if self.started:
+            return WorkerFailed(
+                f"a worker process of the batch {how} before it answered",
+                message_zh=f"批量检查的工作进程在答复前{how_zh}",
+            )
+        return WorkerFailed(
+            f"a worker process of the batch could not start: it {how} (a script that "
+            'checks with jobs > 1 needs its work under `if __name__ == "__main__":`)',
+            message_zh=f"批量检查的工作进程未能启动：{how_zh}（以 jobs > 1 检查的脚本须把"
+            '主体写在 `if __name__ == "__main__":` 之下）',
+        )
+
+    def close(self) -> None:
+        """Tell the worker to stop: no more sources; its answers are no longer read."""
         self.outbox.put(None)
-        self.answers.close()  # a worker still writing an answer stops at once
-        self.writer.join(None if finished else _GRACE)
-        self.process.join(None if finished else _GRACE)
+        self.answers.close()
+
+    def end(self, *, wait_first: bool) -> None:
+        """Stop the worker process, giving it a moment first if *wait_first*; then reap it."""
+        if wait_first and self.started:
+            self.process.join(_GRACE)
         if self.process.is_alive():
             self.process.terminate()
-            self.process.join()
+        self.process.join()
+        self.writer.join(_GRACE)  # it ends once the worker's pipe is gone
         self.process.close()
 
 
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
+
+
 def pooled(
-    sources: Iterator[_S],
+    sources: Iterable[_S],
     jobs: int,
     *,
     here: Callable[[_S], _A],
@@ -193,17 +282,30 @@ def pooled(
         received: what this process makes of a worker's answer for a source (it may put back
             what was not sent back).
 
-    An error raised by *there* is raised here when that source's answer is due, with the
-    worker's traceback as a note; a worker that exits unasked raises :class:`WorkerFailed`.
+    An exception raised in answering a source, here or by *there* in a worker (then with the
+    worker's traceback as a note), is raised when that answer is due, as is one raised by
+    *sources*; a worker that exits unasked raises :class:`WorkerFailed`.
     """
-    workers = [_Worker[_S, _A](there) for _ in range(jobs - 1)]
+    if sys.platform == "win32":
+        jobs = min(jobs, _WINDOWS_WORKERS + 1)
+    workers: list[_Worker[_S, _A]] = []
     window: deque[_Slot[_S, _A]] = deque()
+    stream = iter(sources)
     finished = False
     try:
-        for source in sources:
-            slot = _Slot[_S, _A](source)
-            if local(source):
-                slot.answer, slot.done = here(source), True
+        for _ in range(jobs - 1):
+            workers.append(_Worker(there))
+        while True:
+            try:
+                source = next(stream)
+            except StopIteration:
+                break
+            except Exception:  # the answers before it come first, then this is raised
+                while window:
+                    yield _next(window, workers, here, received)
+                raise
+            slot: _Slot[_S, _A] = _Slot(source)
+            _answer_here(slot, here, local)
             window.append(slot)
             while len(window) >= jobs * WINDOW_PER_PROCESS:
                 yield _next(window, workers, here, received)
@@ -212,7 +314,23 @@ def pooled(
         finished = True
     finally:
         for worker in workers:
-            worker.stop(finished=finished)
+            worker.close()
+        for worker in workers:
+            worker.end(wait_first=finished)
+
+
+def _answer_here(
+    slot: _Slot[_S, _A], here: Callable[[_S], _A], local: Callable[[_S], bool] | None = None
+) -> None:
+    """Answer *slot* in this process (only if *local* says so, when given); what it raises is
+    kept for when the answer is due."""
+    try:
+        if local is not None and not local(slot.source):
+            return
+        slot.answer = here(slot.source)
+    except Exception as exc:  # raised when the answer is due
+        slot.failure = exc
+    slot.done = True
 
 
 def _next(
@@ -227,16 +345,17 @@ def _next(
         _exchange(window, workers, received)
         if head.done:
             break
-        slot = head if head.worker is None else _unsent(window)
+        slot = head if head.worker is None else _unsent(window, here=True)
         if slot is not None:
-            slot.answer, slot.done = here(slot.source), True
+            _answer_here(slot, here)
             continue
-        busy = [worker.answers for worker in workers if worker.sent]
-        wait(busy)  # every source of the window not answered is with a worker
+        # The head is with a worker (so this list is not empty) and so is every source of the
+        # window not answered yet: wait for one of them.
+        wait([worker.answers for worker in workers if worker.sent])
     window.popleft()
     if head.failure is not None:
         raise head.failure
-    return head.answer  # type: ignore[return-value]  # done: answered
+    return head.answer  # type: ignore[return-value]  # done without a failure: answered
 
 
 def _exchange(
@@ -246,7 +365,7 @@ def _exchange(
 ) -> None:
     """Read what the workers have sent back, then top each started one up with sources."""
     for worker in workers:
-        while (worker.sent or not worker.started) and worker.answers.poll():
+        while (worker.sent or not worker.started) and worker.has_news():
             worker.take(received)
         while worker.started and len(worker.sent) < QUEUED_PER_WORKER:
             slot = _unsent(window)
@@ -255,6 +374,10 @@ def _exchange(
             worker.send(slot)
 
 
-def _unsent(window: deque[_Slot[_S, _A]]) -> _Slot[_S, _A] | None:
-    """The earliest source of the window that nobody has answered or started."""
-    return next((s for s in window if not s.done and s.worker is None), None)
+def _unsent(window: deque[_Slot[_S, _A]], *, here: bool = False) -> _Slot[_S, _A] | None:
+    """The earliest source of the window that nobody has answered or started (for this process
+    when *here*: also one that could not be sent)."""
+    return next(
+        (s for s in window if not s.done and s.worker is None and (here or not s.here_only)),
+        None,
+    )

@@ -46,6 +46,21 @@ class BudgetPerfError(Exception):
             return self.message_zh
         return str(self)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle by the message and attributes, not by calling ``__init__`` again (whose
+        arguments are not the message): every error survives a trip from a worker process."""
+        return (_rebuilt, (type(self), self.args, self.__dict__))
+
+
+def _rebuilt(
+    kind: type[BudgetPerfError], args: tuple[object, ...], state: dict[str, object]
+) -> BudgetPerfError:
+    """An error unpickled: its message and attributes as they were raised."""
+    exc = kind.__new__(kind, *args)
+    exc.args = args
+    exc.__dict__.update(state)
+    return exc
+
 
 class InvalidAmount(BudgetPerfError, ValueError):
     """A money amount, weight, score or rate is not an exact, finite Decimal as required.
