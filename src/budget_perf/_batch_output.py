@@ -41,6 +41,7 @@ __all__ = [
     "Summary",
     "Writer",
     "envelope_data",
+    "envelope_rows",
     "writer",
 ]
 
@@ -217,35 +218,48 @@ class _JsonLines(Writer):
         self.out.write(_dumps({"schema": SUMMARY_SCHEMA, **summary.data()}) + "\n")
 
 
-def _rows(envelope: Envelope, language: Language) -> list[list[object]]:
-    """The CSV / workbook rows of one envelope: one per finding, else one for the file (a
-    clean report, or one not read, with the reason), so that every file has a row."""
-    about: list[object] = [
-        envelope.source,
-        envelope.status,
-        envelope.department or "",
-        envelope.year if envelope.year is not None else "",
-        envelope.region or "",
-    ]
+def envelope_rows(envelope: Envelope, language: Language | None = None) -> list[dict[str, Any]]:
+    """The rows of one envelope as the CSV, xlsx and Dask outputs hold them: one per finding,
+    else one for the file (a clean report, or one not read, with the reason), so that every
+    file has a row; ``None`` where a column is empty.  With *language*, each row names the
+    finding's place in it (the ``place`` column); without, there is no ``place``."""
+    about: dict[str, Any] = {
+        "file": envelope.source,
+        "status": envelope.status,
+        "department": envelope.department,
+        "year": envelope.year,
+        "region": envelope.region,
+    }
     if envelope.problem is not None:
         p = envelope.problem
-        return [[*about, *[""] * 7, p.message_zh, p.message_en]]
+        return [{**about, "message_zh": p.message_zh, "message_en": p.message_en}]
     if not envelope.findings:
-        return [[*about, *[""] * 9]]
+        return [about]
+    cells = envelope.cells
+    rows = []
+    for f in envelope.findings:
+        row = {
+            **about,
+            "code": f.code,
+            "severity": f.severity.value,
+            "path": f.path,
+            "cell": None if cells is None else cell_of(f, cells),
+            "stated": None if f.stated is None else str(f.stated),
+            "expected": None if f.expected is None else str(f.expected),
+            "message_zh": f.message_zh,
+            "message_en": f.message_en,
+        }
+        if language is not None:
+            row["place"] = envelope.place(f.path, language)
+        rows.append(row)
+    return rows
+
+
+def _rows(envelope: Envelope, language: Language) -> list[list[object]]:
+    """The CSV / workbook rows of one envelope, in :data:`CSV_COLUMNS` order ("" if empty)."""
     return [
-        [
-            *about,
-            f.code,
-            f.severity.value,
-            envelope.place(f.path, language),
-            f.path,
-            (cell_of(f, envelope.cells) if envelope.cells is not None else None) or "",
-            "" if f.stated is None else str(f.stated),
-            "" if f.expected is None else str(f.expected),
-            f.message_zh,
-            f.message_en,
-        ]
-        for f in envelope.findings
+        ["" if (value := row.get(column)) is None else value for column in CSV_COLUMNS]
+        for row in envelope_rows(envelope, language)
     ]
 
 

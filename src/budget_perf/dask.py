@@ -25,7 +25,7 @@ as strings), ``message_zh``, ``message_en``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +39,9 @@ except ImportError as exc:  # pragma: no cover - the extra is not installed
     ) from exc
 
 from budget_perf._batch import ReportSource, check_to_send, expand
-from budget_perf._batch_output import CSV_COLUMNS
+from budget_perf._batch_output import CSV_COLUMNS, envelope_rows
 from budget_perf._envelope import Envelope
 from budget_perf.checks import CheckOptions
-from budget_perf.checks.render import cell_of
 from budget_perf.profiles import RuleProfile
 
 __all__ = ["COLUMNS", "UNKNOWN", "envelope_bag", "findings_frame", "write_parquet"]
@@ -76,45 +75,8 @@ def envelope_bag(
     return bag.map(check_to_send, profile, options, held=False, places=False)
 
 
-def _rows(envelope: Envelope) -> Iterator[dict[str, Any]]:
-    about = {
-        "file": envelope.source,
-        "status": envelope.status,
-        "department": envelope.department,
-        "year": envelope.year,
-        "region": envelope.region,
-    }
-    empty = dict.fromkeys(COLUMNS[5:])
-    if envelope.problem is not None:
-        yield {
-            **about,
-            **empty,
-            "message_zh": envelope.problem.message_zh,
-            "message_en": envelope.problem.message_en,
-        }
-        return
-    if not envelope.findings:
-        yield {**about, **empty}
-    cells = envelope.cells
-    for f in envelope.findings:
-        cell = None
-        if cells is not None:
-            cell = cell_of(f, cells)
-        yield {
-            **about,
-            "code": f.code,
-            "severity": f.severity.value,
-            "path": f.path,
-            "cell": cell,
-            "stated": None if f.stated is None else str(f.stated),
-            "expected": None if f.expected is None else str(f.expected),
-            "message_zh": f.message_zh,
-            "message_en": f.message_en,
-        }
-
-
 def _frame(envelopes: list[Envelope]) -> pd.DataFrame:
-    rows = [row for envelope in envelopes for row in _rows(envelope)]
+    rows = [row for envelope in envelopes for row in envelope_rows(envelope)]
     return pd.DataFrame(rows, columns=list(COLUMNS)).astype(_meta().dtypes.to_dict())
 
 
