@@ -45,8 +45,8 @@ from budget_perf._decimal import MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS
 from budget_perf._jsonload import (
     lone_surrogate,
 )
-from budget_perf.model import _shown
 from budget_perf.model._fields import PASS_THROUGH, PROOFS
+from budget_perf.model._shown import check_not_shown
 
 __all__ = ["EMPTY_PASSES", "Read", "Unread", "decimal_lines", "reachable", "reader", "validation"]
 
@@ -360,7 +360,7 @@ _MISSING = object()
 #: Validators that an empty tuple passes whatever else the record holds: ``not_shown``'s (an
 #: empty ``not_shown`` names no part; tests/test_json_fast_paths.py checks it for every record
 #: class).  The readers run them only on a tuple that is not empty.
-EMPTY_PASSES = frozenset({_shown._check})
+EMPTY_PASSES = frozenset({check_not_shown})
 
 
 def validation(validator: str, attribute: str, at: str, validator_object: object) -> str:

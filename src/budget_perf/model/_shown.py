@@ -32,7 +32,7 @@ from budget_perf._safety import shorten
 from budget_perf.errors import InvalidValue
 from budget_perf.model._fields import as_tuple
 
-__all__ = ["PartlyShown", "not_shown"]
+__all__ = ["PartlyShown", "check_not_shown", "not_shown"]
 
 _NOTHING: tuple[object, ...] = (None, "", ())
 
@@ -50,7 +50,9 @@ def _parts(cls: type) -> tuple[str, ...]:
     return parts
 
 
-def _check(instance: object, _attribute: "attrs.Attribute[Any]", value: object) -> None:
+def check_not_shown(instance: object, _attribute: "attrs.Attribute[Any]", value: object) -> None:
+    """The validator of every ``not_shown`` field: a tuple naming parts of the record (an empty
+    one passes whatever else the record holds, which the quick JSON readers rely on)."""
     if not isinstance(value, tuple) or not all(isinstance(part, str) for part in value):
         _refuse(
             f"expected a tuple of field names, got {value!r}",
@@ -85,7 +87,7 @@ def _refuse(message: str, message_zh: str) -> NoReturn:
 
 def not_shown() -> Any:
     """The field of a partly shown record: the names of the parts the copy does not show."""
-    return attrs.field(default=(), converter=as_tuple, validator=_check)
+    return attrs.field(default=(), converter=as_tuple, validator=check_not_shown)
 
 
 class PartlyShown:
