@@ -348,7 +348,13 @@ def check_many(
         options: rules switched off or re-graded for the run (picklable when ``jobs > 1``).
 
     A file that cannot be read yields a ``failed`` envelope with the reason, and the batch
-    goes on.
+    goes on.  An error in checking (a bug) is raised when that source's envelope is due,
+    after every envelope before it; with ``jobs > 1`` a script keeps its work under
+    ``if __name__ == "__main__":`` (each worker imports the script's module).
+
+    Raises:
+        WorkerFailed: a worker process exited before it answered (killed, out of memory),
+            or could not start.
     """
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
