@@ -166,6 +166,10 @@ class _Worker(Generic[_S, _A]):
         try:
             with _ctrl_c_held():
                 self.process.start()
+        except BaseException:
+            to_worker.close()
+            self.answers.close()
+            raise
         finally:
             its_sources.close()
             its_answers.close()
