@@ -215,15 +215,21 @@ def test_an_error_that_cannot_travel_arrives_described() -> None:
         list(_run(60, exits))
 
 
+def _slowly_any(source: object) -> tuple[str, object]:
+    time.sleep(0.05)
+    return ("here", source)
+
+
 def test_a_source_that_cannot_be_pickled_is_answered_here() -> None:
-    """A source a worker cannot be sent (a lambda) is answered by this process, in its place."""
+    """A source a worker cannot be sent (a lambda, offered to the worker once it has started
+    and taken its turns) is answered by this process, in its place."""
     odd = [lambda: None]
     sources: list[object] = [*range(20), odd[0], *range(20, 40)]
     answers = list(
         pooled(
             sources,
             2,
-            here=lambda source: ("here", source),
+            here=_slowly_any,
             there=answered_there,  # type: ignore[arg-type]
             local=lambda source: False,
             received=lambda source, answer: answer,
@@ -231,6 +237,7 @@ def test_a_source_that_cannot_be_pickled_is_answered_here() -> None:
     )
     assert [source for _, source in answers] == sources
     assert ("here", odd[0]) in answers
+    assert any(who == "there" for who, _ in answers[:20])
 
 
 def _not_importable(number: int) -> tuple[str, int]:
