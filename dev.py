@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 import venv
@@ -135,8 +136,16 @@ TASKS = {
     "getting-started": getting_started,
 }
 
+
+def _terminated(signum: int, _frame: object) -> None:
+    """Stopped (a CI time limit, ``timeout``): exit through the running task, which stops the
+    command it waits for (``subprocess.run`` kills it) instead of leaving it running."""
+    sys.exit(128 + signum)
+
+
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in TASKS:
         print(__doc__)
         sys.exit(2)
+    signal.signal(signal.SIGTERM, _terminated)
     TASKS[sys.argv[1]]()
