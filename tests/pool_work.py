@@ -12,12 +12,14 @@ __all__ = [
     "Odd",
     "answered_there",
     "dies",
+    "dies_from_25",
     "echoed",
     "echoed_slowly",
     "exits",
     "refused",
     "refused_by_workbook",
     "refused_oddly",
+    "sleeps_long",
     "slowly_there",
 ]
 
@@ -30,6 +32,12 @@ def answered_there(number: int) -> tuple[str, int]:
 def slowly_there(number: int) -> tuple[str, int]:
     """A worker's answer that takes a while (the worker is busy when the batch ends)."""
     time.sleep(0.3)
+    return ("there", number)
+
+
+def sleeps_long(number: int) -> tuple[str, int]:
+    """A worker busy far longer than a batch would wait for it."""
+    time.sleep(10)
     return ("there", number)
 
 
@@ -63,6 +71,14 @@ def exits(number: int) -> tuple[str, int]:
 def dies(number: int) -> tuple[str, int]:
     """A worker that exits at once, as one killed for want of memory would."""
     os._exit(3)
+
+
+def dies_from_25(number: int) -> tuple[str, int]:
+    """A worker that answers slowly, and exits at the first source from 25 on it is given."""
+    if number >= 25:
+        os._exit(3)
+    time.sleep(0.2)
+    return ("there", number)
 
 
 def echoed(data: bytes) -> tuple[str, bytes]:

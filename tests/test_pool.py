@@ -11,7 +11,9 @@ larger than a pipe holds travel both ways at once without either side waiting fo
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
+import signal
 import subprocess
 import sys
 import time
@@ -28,10 +30,12 @@ from budget_perf._pool import pooled
 from pool_work import (
     answered_there,
     dies,
+    dies_from_25,
     exits,
     refused,
     refused_by_workbook,
     refused_oddly,
+    sleeps_long,
     slowly_there,
 )
 
@@ -262,12 +266,15 @@ def test_a_worker_that_cannot_start_says_so() -> None:
 
 
 def test_a_batch_ended_while_its_worker_is_busy_stops_it() -> None:
-    """Closing the batch while the worker is in the middle of its sources (each takes it 0.3 s)
-    stops it, and nothing is left behind."""
-    answers = _run(60, slowly_there, here=_slowly)
-    first = [next(answers) for _ in range(10)]
-    assert [number for _, number in first] == list(range(10))
+    """Closing the batch while the worker is in the middle of a source that takes it 10 s stops
+    the worker instead of waiting for it, and nothing is left behind."""
+    answers = _run(60, sleeps_long)
+    first = [next(answers) for _ in range(3)]
+    assert [number for _, number in first] == [0, 1, 2]
+    time.sleep(1)  # the worker starts, and takes its sources
+    started = time.perf_counter()
     answers.close()  # type: ignore[attr-defined]  # a generator
+    assert time.perf_counter() - started < 5  # not the 10 s of the source it was on
     assert not multiprocessing.active_children()
 
 
@@ -290,3 +297,83 @@ def test_a_pool_that_fails_while_starting_its_workers_leaves_none_behind(
         list(_run(10, answered_there, jobs=3))
     assert len(made) == 1
     assert not multiprocessing.active_children()
+
+
+def test_a_worker_that_dies_mid_batch_fails_only_from_its_own_sources() -> None:
+    """Two workers answer slowly and exit at the first source from 25 on they are given: every
+    answer before source 25 comes first (some of them the other worker's, still busy when the
+    first one exits), then WorkerFailed."""
+    answered: list[tuple[str, int]] = []
+    with pytest.raises(bp.WorkerFailed, match="exit code 3"):
+        answered.extend(_run(60, dies_from_25, jobs=3))
+    assert [number for _, number in answered] == list(range(len(answered)))
+    assert len(answered) >= 25
+    assert not multiprocessing.active_children()
+
+
+class _OnlyHere:
+    """A source a worker cannot unpickle (its class lives in a module only this process has)."""
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+
+
+def test_a_source_a_worker_cannot_unpickle_is_answered_here() -> None:
+    """The worker sends it back unanswered, and this process answers it, in its place."""
+    module = types.ModuleType("made_up_for_sources")
+    _OnlyHere.__module__ = module.__name__
+    module._OnlyHere = _OnlyHere  # type: ignore[attr-defined]
+    sys.modules[module.__name__] = module
+    sources: list[object] = [*range(20), *(_OnlyHere(n) for n in range(5)), *range(20, 40)]
+    try:
+        answers = list(
+            pooled(
+                sources,
+                2,
+                here=_slowly_any,
+                there=answered_there,  # type: ignore[arg-type]
+                local=lambda source: False,
+                received=lambda source, answer: answer,
+            )
+        )
+    finally:
+        del sys.modules[module.__name__]
+    assert [source for _, source in answers] == sources
+    assert all(who == "here" for who, source in answers if isinstance(source, _OnlyHere))
+    assert any(who == "there" for who, _ in answers)
+
+
+def test_ctrl_c_while_a_worker_starts_is_delivered_after_not_lost() -> None:
+    """SIGINT is held off while a worker starts (so the worker cannot print a traceback while
+    it imports): one that arrives meanwhile is raised just after, and the mask is as before."""
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, ())
+    reached: list[bool] = []
+
+    def start() -> None:
+        with _pool._ctrl_c_held():
+            signal.raise_signal(signal.SIGINT)  # pending: held off
+            reached.append(True)
+
+    with pytest.raises(KeyboardInterrupt):
+        start()
+    assert reached == [True]
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, ()) == before
+
+
+def test_a_worker_process_that_cannot_be_started_leaves_nothing_open(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The system refuses a new process: the error reaches the caller, and the pipes made for
+    the worker are closed (no file descriptor is left open), the Ctrl-C mask as before."""
+
+    def refuse(self: object) -> None:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    list(_run(3, answered_there))  # the resource tracker and such, started once per process
+    before = len(os.listdir("/proc/self/fd"))
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
+    with pytest.raises(OSError, match="temporarily unavailable"):
+        list(_run(10, answered_there))
+    assert len(os.listdir("/proc/self/fd")) == before
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, ()) == mask

@@ -31,13 +31,13 @@ import queue
 import signal
 import sys
 import threading
-import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing import get_context
 from multiprocessing.connection import Connection, wait
 from typing import Generic, TypeVar
 
+from budget_perf._poolworker import UNSENT, serve
 from budget_perf.errors import WorkerFailed
 
 __all__ = ["QUEUED_PER_WORKER", "WINDOW_PER_PROCESS", "pooled"]
@@ -53,8 +53,6 @@ _GRACE = 1.0
 #: Workers at most on Windows, where one wait watches at most 63 handles (as the standard
 #: library's process pool).
 _WINDOWS_WORKERS = 61
-#: A worker's first message: it has started (the library is imported).
-_STARTED = b"started"
 
 _S = TypeVar("_S")
 _A = TypeVar("_A")
@@ -74,41 +72,6 @@ class _Slot(Generic[_S, _A]):
         #: A source that cannot be pickled: answered in this process.
         self.here_only = False
         self.done = False
-
-
-def _serve(sources: Connection, answers: Connection, there: Callable[[object], object]) -> None:
-    """A worker's loop: answer each source it is sent, in order, until the caller closes.
-
-    An exception raised by *there* is sent back with its traceback, to be raised in the caller
-    when that answer is due; the worker goes on with the next source.
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle
-    try:
-        answers.send_bytes(_STARTED)
-        while True:
-            source = sources.recv()
-            try:
-                message = pickle.dumps((True, there(source)), pickle.HIGHEST_PROTOCOL)
-            except Exception as exc:  # every failure goes back to the caller
-                message = _failure(exc)
-            except BaseException as exc:  # SystemExit and the like: not the caller's to exit by
-                message = _failure(RuntimeError(f"a worker raised {exc!r}"), exc)
-            answers.send_bytes(message)
-    except (EOFError, OSError):
-        return  # the caller has gone (the batch ended, or the caller was stopped)
-
-
-def _failure(exc: BaseException, raised: BaseException | None = None) -> bytes:
-    """*exc* with the traceback of *raised* (itself by default), to send back; a stand-in if it
-    cannot travel (it cannot be pickled, or not rebuilt from its pickle)."""
-    told = "".join(traceback.format_exception(raised or exc))
-    try:
-        message = pickle.dumps((False, (exc, told)), pickle.HIGHEST_PROTOCOL)
-        pickle.loads(message)
-    except Exception:  # one that will not travel is described instead
-        stand_in = RuntimeError(f"{type(exc).__name__}: {exc}")
-        message = pickle.dumps((False, (stand_in, told)), pickle.HIGHEST_PROTOCOL)
-    return message
 
 
 def _enlarge(pipe: Connection) -> None:
@@ -134,22 +97,25 @@ def _write(outbox: queue.SimpleQueue[bytes | None], pipe: Connection) -> None:
 
 @contextlib.contextmanager
 def _ctrl_c_held() -> Iterator[None]:
-    """Hold Ctrl-C off while a worker is started, so that it starts ignoring it (it inherits
-    that) and never prints a traceback while it imports; a Ctrl-C meanwhile is delivered here
-    just after.  Only where it can be done safely: a POSIX main thread."""
-    can = threading.current_thread() is threading.main_thread() and hasattr(
+    """Hold Ctrl-C off (block SIGINT) while a worker is started: it inherits the block, so it
+    cannot print a traceback while it imports (then it ignores Ctrl-C and lifts the block), and
+    a Ctrl-C meanwhile stays pending here, delivered just after — or taken at once by another
+    thread, through the usual handler — never lost.  Only on a POSIX main thread."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
         signal, "pthread_sigmask"
-    )
-    if not can:
+    ):
         yield
         return
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()  # it would lift the block while it starts
+    held_before = signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, ())
     try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         yield
     finally:
-        signal.signal(signal.SIGINT, handler)
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        if not held_before:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 class _Worker(Generic[_S, _A]):
@@ -161,12 +127,15 @@ class _Worker(Generic[_S, _A]):
         self.answers, its_answers = context.Pipe(duplex=False)
         _enlarge(its_answers)
         self.process = context.Process(
-            target=_serve, args=(its_sources, its_answers, there), daemon=True
+            target=serve, args=(its_sources, its_answers, there), daemon=True
         )
         try:
             with _ctrl_c_held():
                 self.process.start()
-        except BaseException:
+        except BaseException:  # Ctrl-C may arrive just as it has started
+            if self.process.pid is not None:
+                self.process.terminate()
+                self.process.join()
             to_worker.close()
             self.answers.close()
             raise
@@ -177,6 +146,8 @@ class _Worker(Generic[_S, _A]):
         self.writer = threading.Thread(target=_write, args=(self.outbox, to_worker), daemon=True)
         self.writer.start()
         self.started = False
+        #: The worker has gone: what it held failed with it; it is given nothing more.
+        self.gone = False
         self.sent: deque[_Slot[_S, _A]] = deque()
 
     def send(self, slot: _Slot[_S, _A]) -> bool:
@@ -204,11 +175,22 @@ class _Worker(Generic[_S, _A]):
         try:
             message = self.answers.recv_bytes()
         except (EOFError, OSError):
-            raise self._failed() from None
+            failure = self._failed()
+            if not self.started:
+                raise failure from None
+            for slot in self.sent:  # raised when the first of them is due, after the others
+                slot.failure, slot.done = failure, True
+            self.sent.clear()
+            self.gone = True
+            return
         if not self.started:
             self.started = True  # the first message says so
             return
         slot = self.sent[0]
+        if message == UNSENT:  # it could not unpickle the source: answered here instead
+            self.sent.popleft()
+            slot.worker, slot.here_only = None, True
+            return
         try:
             answered, answer = pickle.loads(message)
             if answered:
@@ -255,6 +237,9 @@ class _Worker(Generic[_S, _A]):
             self.process.join(_GRACE)
         if self.process.is_alive():
             self.process.terminate()
+            self.process.join(_GRACE)
+            if self.process.is_alive():  # it ignores SIGTERM
+                self.process.kill()
         self.process.join()
         self.writer.join(_GRACE)  # it ends once the worker's pipe is gone
         self.process.close()
@@ -299,15 +284,15 @@ def pooled(
     try:
         for _ in range(jobs - 1):
             workers.append(_Worker(there))
+        unreadable: Exception | None = None
         while True:
             try:
                 source = next(stream)
             except StopIteration:
                 break
-            except Exception:  # the answers before it come first, then this is raised
-                while window:
-                    yield _next(window, workers, here, received)
-                raise
+            except Exception as exc:  # the answers before it come first, then this is raised
+                unreadable = exc
+                break
             slot: _Slot[_S, _A] = _Slot(source)
             _answer_here(slot, here, local)
             window.append(slot)
@@ -315,6 +300,8 @@ def pooled(
                 yield _next(window, workers, here, received)
         while window:
             yield _next(window, workers, here, received)
+        if unreadable is not None:
+            raise unreadable
         finished = True
     finally:
         for worker in workers:
@@ -369,9 +356,9 @@ def _exchange(
 ) -> None:
     """Read what the workers have sent back, then top each started one up with sources."""
     for worker in workers:
-        while (worker.sent or not worker.started) and worker.has_news():
+        while (worker.sent or not worker.started) and not worker.gone and worker.has_news():
             worker.take(received)
-        while worker.started and len(worker.sent) < QUEUED_PER_WORKER:
+        while worker.started and not worker.gone and len(worker.sent) < QUEUED_PER_WORKER:
             slot = _unsent(window)
             if slot is None:
                 break
