@@ -343,6 +343,12 @@ def test_a_source_a_worker_cannot_unpickle_is_answered_here() -> None:
     assert any(who == "there" for who, _ in answers)
 
 
+_POSIX_SIGNALS = pytest.mark.skipif(
+    not hasattr(signal, "pthread_sigmask"), reason="Ctrl-C is held off only where POSIX signals are"
+)
+
+
+@_POSIX_SIGNALS
 def test_ctrl_c_while_a_worker_starts_is_delivered_after_not_lost() -> None:
     """SIGINT is held off while a worker starts (so the worker cannot print a traceback while
     it imports): one that arrives meanwhile is raised just after, and the mask is as before."""
@@ -360,6 +366,8 @@ def test_ctrl_c_while_a_worker_starts_is_delivered_after_not_lost() -> None:
     assert signal.pthread_sigmask(signal.SIG_BLOCK, ()) == before
 
 
+@_POSIX_SIGNALS
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files in /proc")
 def test_a_worker_process_that_cannot_be_started_leaves_nothing_open(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
