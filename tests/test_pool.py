@@ -224,12 +224,9 @@ def _slowly_any(source: object) -> tuple[str, object]:
     return ("here", source)
 
 
-def test_a_source_that_cannot_be_pickled_is_answered_here() -> None:
-    """A source a worker cannot be sent (a lambda, offered to the worker once it has started
-    and taken its turns) is answered by this process, in its place."""
-    odd = [lambda: None]
-    sources: list[object] = [*range(20), odd[0], *range(20, 40)]
-    answers = list(
+def _answered_slowly_here(sources: list[object]) -> list[tuple[str, object]]:
+    """*sources* through a pool whose caller is slower than its worker (which takes turns)."""
+    return list(
         pooled(
             sources,
             2,
@@ -239,6 +236,14 @@ def test_a_source_that_cannot_be_pickled_is_answered_here() -> None:
             received=lambda source, answer: answer,
         )
     )
+
+
+def test_a_source_that_cannot_be_pickled_is_answered_here() -> None:
+    """A source a worker cannot be sent (a lambda, offered to the worker once it has started
+    and taken its turns) is answered by this process, in its place."""
+    odd = [lambda: None]
+    sources: list[object] = [*range(20), odd[0], *range(20, 40)]
+    answers = _answered_slowly_here(sources)
     assert [source for _, source in answers] == sources
     assert ("here", odd[0]) in answers
     assert any(who == "there" for who, _ in answers[:20])
@@ -326,16 +331,7 @@ def test_a_source_a_worker_cannot_unpickle_is_answered_here() -> None:
     sys.modules[module.__name__] = module
     sources: list[object] = [*range(20), *(_OnlyHere(n) for n in range(5)), *range(20, 40)]
     try:
-        answers = list(
-            pooled(
-                sources,
-                2,
-                here=_slowly_any,
-                there=answered_there,  # type: ignore[arg-type]
-                local=lambda source: False,
-                received=lambda source, answer: answer,
-            )
-        )
+        answers = _answered_slowly_here(sources)
     finally:
         del sys.modules[module.__name__]
     assert [source for _, source in answers] == sources
