@@ -145,7 +145,8 @@ def pack(
     report = envelope._report
     if not isinstance(report, SelfEvaluation):
         return envelope
-    where = {f.path: _places(f.path, report) for f in envelope.findings} if places else {}
+    paths = {f.path for f in envelope.findings} if places else set()
+    where = {path: _places(path, report) for path in paths}  # once per path, not per finding
     travelling: _Packed | None
     if drop:
         travelling = None

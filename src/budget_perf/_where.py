@@ -83,8 +83,7 @@ def places(path: str, report: object) -> tuple[str, str]:
             row = label
         tail = []
     rest = [p for p in (row, ".".join(tail)) if p]
-    said = tuple(
-        _SEPARATOR.join(parts) if parts else path
-        for parts in ([table[0], *rest] if table else rest, [table[1], *rest] if table else rest)
-    )
-    return said[0], said[1]
+    if table is None:
+        said = _SEPARATOR.join(rest) or path
+        return said, said
+    return _SEPARATOR.join([table[0], *rest]), _SEPARATOR.join([table[1], *rest])

@@ -56,8 +56,7 @@ def _rebuilt(
     kind: type[BudgetPerfError], args: tuple[object, ...], state: dict[str, object]
 ) -> BudgetPerfError:
     """An error unpickled: its message and attributes as they were raised."""
-    exc = kind.__new__(kind, *args)
-    exc.args = args
+    exc = kind.__new__(kind, *args)  # the message, as args; __init__ is not called again
     exc.__dict__.update(state)
     return exc
 
@@ -174,4 +173,5 @@ class UnknownExample(BudgetPerfError, LookupError):
 
 class WorkerFailed(BudgetPerfError, RuntimeError):
     """A worker process of ``check_many(jobs > 1)`` exited before it answered (it was killed,
-    or ran out of memory): the batch cannot go on, and says so rather than wait."""
+    or ran out of memory), or could not start (a script without ``if __name__ ==
+    "__main__":``): the batch cannot go on, and says so rather than wait."""
